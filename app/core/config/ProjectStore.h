@@ -1,0 +1,45 @@
+#pragma once
+
+#include "Project.h"
+#include "store/StoreError.h"
+
+#include <QList>
+#include <QObject>
+
+#include <optional>
+
+namespace confero {
+
+class Store;
+
+// Projects in the store's `projects` table (no secrets), plus which one is current (kept in the
+// store too, so the console and conferoctl agree).
+class ProjectStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectStore)
+
+public:
+    explicit ProjectStore(Store *store, QObject *parent = nullptr);
+
+    QList<Project> projects() const;
+    std::optional<Project> byId(qint64 id) const;
+    std::optional<Project> byName(const QString &name) const;
+
+    // Validates (non-empty unique name, http(s) URL, App ID) and inserts; fills `project.id`.
+    StoreResult<Project> add(Project project);
+    StoreResult<Project> update(const Project &project);
+    StoreResult<bool> remove(qint64 id);
+
+    std::optional<Project> current() const;
+    void setCurrent(qint64 id);
+
+Q_SIGNALS:
+    void projectsChanged();
+    void currentChanged(qint64 id);
+
+private:
+    Store *m_store;
+};
+
+} // namespace confero

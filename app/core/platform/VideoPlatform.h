@@ -1,0 +1,45 @@
+#pragma once
+
+#include "PlatformResult.h"
+#include "domain/JoinToken.h"
+#include "domain/LiveUser.h"
+#include "domain/Room.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+
+namespace confero {
+
+// The seam between the console and a cloud Video API. Every call is asynchronous; `done` is called
+// exactly once on the caller's thread, unless `context` was destroyed first (then never).
+class VideoPlatform : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~VideoPlatform() override = default;
+
+    template<typename T>
+    using Callback = std::function<void(PlatformResult<T>)>;
+
+    virtual void listRooms(QObject *context, Callback<QList<Room>> done) = 0;
+    virtual void getRoom(const QString &roomId, QObject *context, Callback<Room> done) = 0;
+    virtual void createRoom(const RoomDefinition &definition, QObject *context, Callback<Room> done) = 0;
+    // Sends only the keys of `changes` (a partial room body as the platform's PATCH takes it).
+    virtual void updateRoom(const QString &roomId, const QJsonObject &changes, QObject *context,
+                            Callback<Done> done) = 0;
+    virtual void deleteRoom(const QString &roomId, QObject *context, Callback<Done> done) = 0;
+    virtual void liveUsers(const QString &roomId, QObject *context, Callback<QList<LiveUser>> done) = 0;
+    virtual void createToken(const QString &roomId, const TokenRequest &request, QObject *context,
+                             Callback<JoinToken> done) = 0;
+
+Q_SIGNALS:
+    // For the status bar's API activity: one pair per HTTP exchange (retries count separately).
+    void requestStarted(const QString &operation);
+    void requestFinished(const QString &operation, bool ok, int elapsedMs);
+};
+
+} // namespace confero

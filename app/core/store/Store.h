@@ -1,0 +1,42 @@
+#pragma once
+
+#include "StoreError.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace confero {
+
+// The console's database: SQLite (WAL, foreign keys on) by default, PostgreSQL (QPSQL) when given a
+// postgresql:// URL. Opening runs the numbered migrations of store/migrations in one transaction,
+// after a backup (VACUUM INTO on SQLite); a schema newer than this program knows is refused.
+class Store
+{
+public:
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // `location`: a file path (SQLite) or postgresql://user@host:port/db?... URL.
+    StoreResult<bool> open(const QString &location);
+    void close();
+    bool isOpen() const;
+    bool isPostgres() const;
+
+    QSqlDatabase database() const;      // the connection of the thread that opened it
+    QString location() const;
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // Default location inside the data folder: <data>/confero.sqlite
+    static QString defaultLocation(const QString &dataDir);
+
+private:
+    QString m_connectionName;
+    QString m_location;
+    bool m_postgres = false;
+    int m_schemaVersion = 0;
+};
+
+} // namespace confero

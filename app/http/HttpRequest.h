@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace confero::http {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+// One parsed HTTP/1.1 request. Header names keep their original case; lookups are
+// case-insensitive. `path` is the percent-decoded path of the target, `query` its query.
+class HttpRequest
+{
+public:
+    QByteArray method;          // "GET", "POST", ... as sent (methods are case-sensitive)
+    QByteArray target;          // raw request-target, e.g. "/video/v2/rooms?x=1"
+    QString path;               // decoded path, e.g. "/video/v2/rooms"
+    QUrlQuery query;
+    int versionMinor = 1;       // HTTP/1.<minor>
+    HeaderList headers;
+    QByteArray body;
+    QHostAddress peerAddress;
+    quint16 peerPort = 0;
+    bool secure = false;        // arrived over TLS
+
+    // First header with that name (case-insensitive), or a null QByteArray.
+    QByteArray header(QByteArrayView name) const;
+    bool hasHeader(QByteArrayView name) const;
+    bool keepAlive() const;     // from version and Connection header
+};
+
+} // namespace confero::http

@@ -1,0 +1,42 @@
+#include "TestSupport.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QStringList>
+
+#include <unistd.h>
+
+namespace confero::test {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+QStringList filesContaining(const QString &dir, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (readAll(path).contains(needle))
+            hits << path;
+    }
+    return hits;
+}
+
+qint64 residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    if (fields.size() < 2)
+        return -1;
+    return fields.at(1).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+} // namespace confero::test
