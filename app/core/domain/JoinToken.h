@@ -1,6 +1,9 @@
 #pragma once
 
+#include "FieldError.h"
+
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -15,7 +18,7 @@ struct TokenRequest
     QJsonObject data;
 
     QJsonObject toJson() const;
-    QList<struct FieldError> validate() const;
+    QList<FieldError> validate() const;
 };
 
 // A join token: standard base64 of a JSON object (not a JWT; see video-api.md 4.3).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FieldError.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -8,13 +10,6 @@
 #include <optional>
 
 namespace confero {
-
-// A problem with one field of something the user typed, found before anything is sent.
-struct FieldError
-{
-    QString field;    // request path, e.g. "settings.scheduled_time"
-    QString message;  // for a person, translated
-};
 
 // Every setting of video-api.md section 3.2. Optional members are left out of the request when unset,
 // so the platform applies its own default (which for `quality` depends on the subscription).
