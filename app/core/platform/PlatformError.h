@@ -38,6 +38,11 @@ public:
     bool isTransient() const;
 
     static QString kindName(Kind kind);
+    // How an answer is classified: HTTP status plus the envelope's `result` (0 when absent).
+    static Kind kindFor(int httpStatus, int resultCode);
+    // Builds the error for a non-success answer (fills kind and field).
+    static PlatformError fromAnswer(int httpStatus, int resultCode, const QString &detail,
+                                    const QString &operation);
     // The request field a 10xxx result code refers to ("" when it names none).
     static QString fieldForResultCode(int code);
 };
