@@ -1,0 +1,31 @@
+#pragma once
+
+#include "SandboxError.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+namespace confero::sandbox {
+
+// What a controller answers, before it becomes bytes: the HTTP status, the JSON envelope and any
+// extra headers. Controllers stay socket-free and testable; SandboxServer turns this into a response.
+class ApiReply
+{
+public:
+    int status = 200;
+    QJsonObject body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    // {"result":0, ...fields}
+    static ApiReply success(QJsonObject fields = {});
+    // {"result":<code>,"error":"...","desc":"..."} with the status SandboxError::httpStatus() picks.
+    static ApiReply failure(const SandboxError &error);
+    // A control-surface answer that is not a platform envelope.
+    static ApiReply plain(int status, QJsonObject body);
+
+    bool isSuccess() const;
+};
+
+} // namespace confero::sandbox

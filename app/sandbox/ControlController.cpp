@@ -1,0 +1,159 @@
+#include "ControlController.h"
+
+#include "FaultInjector.h"
+#include "JsonBody.h"
+#include "Logging.h"
+#include "SandboxClock.h"
+#include "SandboxState.h"
+#include "TokensController.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace confero::sandbox {
+
+namespace {
+
+ApiReply badControlRequest(const QString &desc)
+{
+    return ApiReply::failure({ResultCode::MalformedRequest, u"Malformed request"_s, desc});
+}
+
+} // namespace
+
+ControlController::ControlController(SandboxState &state, SandboxClock &clock, FaultInjector &faults,
+                                     TokensController &tokens)
+    : m_state(state)
+    , m_clock(clock)
+    , m_faults(faults)
+    , m_tokens(tokens)
+{
+}
+
+void ControlController::setAfterReset(std::function<void()> afterReset)
+{
+    m_afterReset = std::move(afterReset);
+}
+
+bool ControlController::acceptsPeer(const QHostAddress &peer)
+{
+    // IPv4-mapped IPv6 loopback (::ffff:127.0.0.1) counts too: a dual-stack listener reports it so.
+    bool mapped = false;
+    const QHostAddress v4(peer.toIPv4Address(&mapped));
+    return peer.isLoopback() || (mapped && v4.isLoopback());
+}
+
+ApiReply ControlController::refusePeer(const QHostAddress &peer)
+{
+    return ApiReply::failure({ResultCode::Forbidden, u"Control surface refused"_s,
+                              u"The /sandbox/ routes answer only on loopback; %1 is not."_s.arg(peer.toString())});
+}
+
+ApiReply ControlController::reset()
+{
+    m_state.reset();
+    m_faults.clear();
+    m_clock.setOffsetSeconds(0);
+    if (m_afterReset)
+        m_afterReset();
+    qCInfo(lcSandbox) << "sandbox reset";
+    return ApiReply::success();
+}
+
+ApiReply ControlController::state() const
+{
+    const QDateTime now = m_clock.now();
+    QJsonArray rooms;
+    for (const RoomRecord &record : m_state.rooms()) {
+        QJsonObject room = record.room;
+        room.insert(u"live"_s, record.isLive());
+        room.insert(u"conf_num"_s, record.liveConfNum);
+        room.insert(u"session_count"_s, record.sessionCount);
+        rooms.append(room);
+    }
+    QJsonArray tokens;
+    for (const TokenRecord &record : m_state.tokens()) {
+        QJsonObject token = record.toJson();
+        token.insert(u"used"_s, record.isUsed());
+        token.insert(u"expired"_s, record.isExpired(now));
+        tokens.append(token);
+    }
+    QJsonArray users;
+    for (const LiveUser &user : m_state.users())
+        users.append(user.toStateJson());
+    return ApiReply::success({{u"rooms"_s, rooms},
+                              {u"tokens"_s, tokens},
+                              {u"users"_s, users},
+                              {u"clock"_s, QJsonObject{{u"offset_s"_s, m_clock.offsetSeconds()},
+                                                       {u"now"_s, now.toString(Qt::ISODateWithMs)}}},
+                              {u"faults"_s, m_faults.toJson()}});
+}
+
+ApiReply ControlController::setClock(const QByteArray &body)
+{
+    SandboxError error;
+    const std::optional<QJsonObject> request = JsonBody::parseObject(body, &error);
+    if (!request)
+        return ApiReply::failure(error);
+    const std::optional<qint64> offset = JsonBody::wholeNumber(request->value(u"offset_s"));
+    if (!offset)
+        return badControlRequest(u"The body must be {\"offset_s\": N}, N a whole number of seconds."_s);
+    m_clock.setOffsetSeconds(*offset);
+    qCInfo(lcSandbox) << "clock offset set to" << *offset << "s";
+    return ApiReply::success(
+        {{u"offset_s"_s, *offset}, {u"now"_s, m_clock.now().toString(Qt::ISODateWithMs)}});
+}
+
+ApiReply ControlController::consumeToken(const QByteArray &body)
+{
+    SandboxError error;
+    const std::optional<QJsonObject> request = JsonBody::parseObject(body, &error);
+    if (!request)
+        return ApiReply::failure(error);
+    if (!request->value(u"token").isString())
+        return badControlRequest(u"The body must be {\"token\": \"...\"}."_s);
+    return m_tokens.consume(request->value(u"token").toString().toLatin1());
+}
+
+ApiReply ControlController::leave(const QByteArray &body)
+{
+    SandboxError error;
+    const std::optional<QJsonObject> request = JsonBody::parseObject(body, &error);
+    if (!request)
+        return ApiReply::failure(error);
+    const QString roomId = request->value(u"room_id").toString();
+    const QString userRef = request->value(u"user_ref").toString();
+    if (roomId.isEmpty() || userRef.isEmpty())
+        return badControlRequest(u"The body must be {\"room_id\": \"...\", \"user_ref\": \"...\"}."_s);
+    if (!m_state.room(roomId))
+        return ApiReply::failure({ResultCode::RoomNotFound, u"Room not found"_s,
+                                  u"No room with id \"%1\" exists in this sandbox."_s.arg(roomId)});
+    if (!m_state.leave(roomId, userRef))
+        return ApiReply::failure({ResultCode::RouteNotFound, u"User not in room"_s,
+                                  u"Nobody with user_ref \"%1\" is in room %2."_s.arg(userRef, roomId)});
+    qCInfo(lcSandbox) << userRef << "left room" << roomId;
+    return ApiReply::success({{u"room_id"_s, roomId}, {u"user_ref"_s, userRef}});
+}
+
+ApiReply ControlController::setFaults(const QByteArray &body)
+{
+    SandboxError error;
+    const std::optional<QJsonObject> request = JsonBody::parseObject(body, &error);
+    if (!request)
+        return ApiReply::failure(error);
+    QString why;
+    if (!m_faults.replace(*request, &why))
+        return badControlRequest(why);
+    qCInfo(lcSandbox) << "faults set:" << m_faults.toJson().size();
+    return ApiReply::success({{u"faults"_s, m_faults.toJson()}});
+}
+
+ApiReply ControlController::clearFaults()
+{
+    m_faults.clear();
+    qCInfo(lcSandbox) << "faults cleared";
+    return ApiReply::success({{u"faults"_s, QJsonArray()}});
+}
+
+} // namespace confero::sandbox

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ApiReply.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+
+#include <functional>
+
+namespace confero::sandbox {
+
+class FaultInjector;
+class SandboxClock;
+class SandboxState;
+class TokensController;
+
+// The sandbox's own routes under /sandbox/ (DESIGN.md "The sandbox"): reset, state, clock, faults,
+// token consumption and leaving. Loopback peers only, no Basic auth; answers use the same
+// {"result":0,...} envelope as the platform routes.
+class ControlController
+{
+public:
+    ControlController(SandboxState &state, SandboxClock &clock, FaultInjector &faults, TokensController &tokens);
+
+    // Called after a reset has emptied the state (the embedded console re-seeds its demo rooms).
+    void setAfterReset(std::function<void()> afterReset);
+
+    static bool acceptsPeer(const QHostAddress &peer);
+    static ApiReply refusePeer(const QHostAddress &peer);
+
+    ApiReply reset();
+    ApiReply state() const;
+    ApiReply setClock(const QByteArray &body);
+    ApiReply consumeToken(const QByteArray &body);
+    ApiReply leave(const QByteArray &body);
+    ApiReply setFaults(const QByteArray &body);
+    ApiReply clearFaults();
+
+private:
+    SandboxState &m_state;
+    SandboxClock &m_clock;
+    FaultInjector &m_faults;
+    TokensController &m_tokens;
+    std::function<void()> m_afterReset;
+};
+
+} // namespace confero::sandbox

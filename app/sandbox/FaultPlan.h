@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Fault.h"
+
+#include <optional>
+
+namespace confero::sandbox {
+
+// What the faults make of one request: a delay before answering, and at most one fault that changes
+// the answer (a status, a 429, or a drop mid-body).
+class FaultPlan
+{
+public:
+    int latencyMs = 0;
+    std::optional<Fault> outcome;
+};
+
+} // namespace confero::sandbox

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace confero::sandbox {
+
+class SandboxOptions
+{
+public:
+    QString appId;
+    QString appKey;
+    QString stateFile;          // empty: state lives in memory only
+    bool demoRooms = false;     // seed four demo rooms when the state is empty
+    bool strictSettings = true; // unknown settings keys -> 10009
+};
+
+} // namespace confero::sandbox
