@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Project.h"
+#include "domain/FieldError.h"
 #include "store/StoreError.h"
 
 #include <QList>
@@ -33,6 +34,13 @@ public:
 
     std::optional<Project> current() const;
     void setCurrent(qint64 id);
+
+    // The embedded sandbox's project: created on first use (named "Sandbox"), its URL and App ID
+    // updated on every run since the sandbox picks a new port. `id` is 0 when the store refused.
+    Project ensureSandboxProject(const QUrl &apiBaseUrl, const QString &appId);
+
+    // The checks add() and update() make, for dialogs that want them before saving.
+    static QList<FieldError> validate(const Project &project);
 
 Q_SIGNALS:
     void projectsChanged();

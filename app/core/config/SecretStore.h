@@ -35,6 +35,10 @@ public:
     // Blocking helpers for conferoctl and tests (run a local event loop).
     Result readNow(const QString &key);
     Result writeNow(const QString &key, const QString &secret);
+    Result removeNow(const QString &key);
+
+    // The sentence shown when no keychain answers at all.
+    static QString noKeychainMessage();
 };
 
 } // namespace confero

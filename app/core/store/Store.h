@@ -33,6 +33,8 @@ public:
     static QString defaultLocation(const QString &dataDir);
 
 private:
+    StoreResult<bool> migrate(bool existingFile);
+
     QString m_connectionName;
     QString m_location;
     bool m_postgres = false;
