@@ -31,6 +31,15 @@ public:
     QByteArray header(QByteArrayView name) const;
     bool hasHeader(QByteArrayView name) const;
     bool keepAlive() const;     // from version and Connection header
+
+    // Trailer fields of a chunked body, kept apart from `headers` so a trailer can never
+    // pretend to be a header the framing or authentication already relied on.
+    HeaderList trailers;
+
+    // GET with "Upgrade: websocket" and "Connection: upgrade".
+    bool isWebSocketUpgrade() const;
+    // True when any header called `name` lists `token` in its comma-separated value.
+    bool headerListContains(QByteArrayView name, QByteArrayView token) const;
 };
 
 } // namespace confero::http
