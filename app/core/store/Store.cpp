@@ -178,7 +178,18 @@ StoreResult<bool> Store::migrate(bool existingFile)
 {
     QSqlDatabase db = database();
     int current = 0;
-    if (db.tables().contains(u"schema_version"_s)) {
+    bool versioned = false;
+    if (m_postgres) {
+        // QPSQL's tables() lists every schema; only the one this connection writes to counts.
+        QSqlQuery probe(db);
+        if (!probe.exec(u"SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+                        "AND table_name = 'schema_version'"_s))
+            return sqlError(StoreText::tr("Could not read the database's schema version."), probe.lastError());
+        versioned = probe.next();
+    } else {
+        versioned = db.tables().contains(u"schema_version"_s);
+    }
+    if (versioned) {
         QSqlQuery query(db);
         if (!query.exec(u"SELECT MAX(version) FROM schema_version"_s))
             return sqlError(StoreText::tr("Could not read the database's schema version."), query.lastError());
