@@ -46,6 +46,9 @@ RoomsController::RoomsController(SandboxState &state, const SandboxClock &clock,
 
 SandboxError RoomsController::roomNotFound(const QString &roomId)
 {
+    if (roomId.isEmpty())
+        return SandboxError{ResultCode::RoomIdMissing, u"URL parameter missing: room_id"_s,
+                            u"The route needs a room id after /rooms/."_s};
     return SandboxError{ResultCode::RoomNotFound, u"Room not found"_s,
                         u"No room with id \"%1\" exists in this application."_s.arg(roomId)};
 }

@@ -1,0 +1,265 @@
+#include "SandboxServer.h"
+
+#include "ConstantTime.h"
+#include "DemoRoomSeeder.h"
+#include "Logging.h"
+#include "StateFile.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace confero::sandbox {
+
+namespace {
+
+SandboxError authError()
+{
+    // video-api.md 1.2: the platform documents no body for bad credentials; 10000 "Application not
+    // found" is the closest documented code [INFERRED].
+    return SandboxError{ResultCode::ApplicationNotFound, u"Application not found"_s,
+                        u"HTTP Basic authentication with the App ID and App Key is required, and the "
+                        "credentials sent do not match this application."_s};
+}
+
+http::HttpResponse routeNotFound(const http::HttpRequest &request)
+{
+    const ApiReply reply = ApiReply::failure(
+        {ResultCode::RouteNotFound, u"Route not found"_s,
+         u"%1 %2 is not a route of this API."_s.arg(QString::fromLatin1(request.method), request.path)});
+    return http::HttpResponse::json(reply.status, reply.body);
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_rooms(m_state, m_clock, m_ids, m_options.strictSettings)
+    , m_tokens(m_state, m_clock, m_ids)
+    , m_control(m_state, m_clock, m_faults, m_tokens)
+{
+    if (m_options.demoRooms)
+        m_control.setAfterReset([this] { DemoRoomSeeder::seed(m_rooms, m_clock); });
+    registerRoutes();
+    m_server.setRequestHandler(
+        [this](const http::HttpRequest &request, const http::HttpResponder &responder) {
+            m_router.dispatch(request, responder);
+        });
+}
+
+SandboxServer::~SandboxServer() = default;
+
+void SandboxServer::setTls(const QSslConfiguration &configuration)
+{
+    m_tls = configuration;
+    m_server.setTlsConfiguration(configuration);
+}
+
+bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (!m_options.stateFile.isEmpty() && !StateFile::load(m_options.stateFile, m_state, error))
+        return false;
+    if (m_options.demoRooms && m_state.rooms().isEmpty())
+        qCInfo(lcSandbox) << "seeded" << DemoRoomSeeder::seed(m_rooms, m_clock) << "demo rooms";
+    connect(&m_state, &SandboxState::changed, this, &SandboxServer::persist, Qt::UniqueConnection);
+    if (!m_options.stateFile.isEmpty()) {
+        // Written once at start so the signing secret, and with it every token issued, survives
+        // a restart even before the first change.
+        QString why;
+        if (!StateFile::save(m_options.stateFile, m_state, &why)) {
+            *error = why;
+            return false;
+        }
+    }
+    if (!m_server.listen(address, port)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(m_server.errorString());
+        return false;
+    }
+    m_address = address;
+    m_tokens.setSignalling(baseUrl(QString()).authority(), m_server.isSecure());
+    qCInfo(lcSandbox) << "listening on" << baseUrl(QString()).toString();
+    return true;
+}
+
+quint16 SandboxServer::port() const
+{
+    return m_server.serverPort();
+}
+
+bool SandboxServer::isSecure() const
+{
+    return m_tls.has_value();
+}
+
+QUrl SandboxServer::baseUrl(const QString &path) const
+{
+    QUrl url;
+    url.setScheme(isSecure() ? u"https"_s : u"http"_s);
+    // A wildcard or loopback listener is reached on 127.0.0.1; a specific address on itself.
+    const bool local = m_address.isNull() || m_address.isLoopback() || m_address == QHostAddress::Any
+        || m_address == QHostAddress::AnyIPv4 || m_address == QHostAddress::AnyIPv6;
+    url.setHost(local ? u"127.0.0.1"_s : m_address.toString());
+    url.setPort(port());
+    url.setPath(path);
+    return url;
+}
+
+QUrl SandboxServer::apiBaseUrl() const
+{
+    return baseUrl(u"/video/v2/"_s);
+}
+
+QUrl SandboxServer::controlBaseUrl() const
+{
+    return baseUrl(u"/sandbox/"_s);
+}
+
+SandboxClock &SandboxServer::clock()
+{
+    return m_clock;
+}
+
+const SandboxState &SandboxServer::state() const
+{
+    return m_state;
+}
+
+http::HttpResponse SandboxServer::toResponse(const ApiReply &reply)
+{
+    http::HttpResponse response = http::HttpResponse::json(reply.status, reply.body);
+    for (const auto &[name, value] : reply.headers)
+        response.setHeader(name, value);
+    return response;
+}
+
+bool SandboxServer::isAuthorized(const http::HttpRequest &request) const
+{
+    const QByteArray header = request.header("Authorization").trimmed();
+    const qsizetype space = header.indexOf(' ');
+    if (space <= 0 || header.first(space).toLower() != "basic")
+        return false;
+    const QByteArray::FromBase64Result decoded =
+        QByteArray::fromBase64Encoding(header.sliced(space + 1).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return false;
+    const QByteArray expected = m_options.appId.toUtf8() + ':' + m_options.appKey.toUtf8();
+    return ConstantTime::equals(*decoded, expected);
+}
+
+void SandboxServer::answer(const http::HttpResponder &responder, http::HttpResponse response, int latencyMs)
+{
+    if (latencyMs <= 0) {
+        responder.respond(std::move(response));
+        return;
+    }
+    // A timer, not a sleep: other requests are served while this one waits.
+    QTimer::singleShot(latencyMs, this, [responder, response] { responder.respond(response); });
+}
+
+void SandboxServer::addPlatformRoute(const QByteArray &method, const QString &route, PlatformHandler handler)
+{
+    for (const QString &prefix : {u"/video/v2"_s, u"/v1"_s}) {
+        m_router.add(method, prefix + route,
+                     [this, handler](const http::HttpRequest &request, const QStringList &params,
+                                     const http::HttpResponder &responder) {
+                         // Faults act first, as a proxy or load balancer in front of the API would:
+                         // an injected 503 or 429 is answered without touching the state.
+                         const FaultPlan plan = m_faults.take(request.path);
+                         ApiReply reply;
+                         if (plan.outcome && plan.outcome->kind == Fault::Kind::Status) {
+                             reply = ApiReply::failure(
+                                 {plan.outcome->result, u"Injected fault"_s,
+                                  u"The sandbox answered %1 because a fault was set through /sandbox/faults."_s.arg(
+                                      plan.outcome->status)});
+                             reply.status = plan.outcome->status;
+                         } else if (plan.outcome && plan.outcome->kind == Fault::Kind::RateLimit) {
+                             // [INFERRED] 10105 "server busy" is the documented code nearest to a
+                             // rate limit; the platform documents no 429 body for Video v2.
+                             reply = ApiReply::failure(
+                                 {ResultCode::ServerBusy, u"Too many requests"_s,
+                                  u"Rate limit reached; retry after %1 s."_s.arg(plan.outcome->retryAfterSeconds)});
+                             reply.status = 429;
+                             reply.headers.append({"Retry-After", QByteArray::number(plan.outcome->retryAfterSeconds)});
+                         } else {
+                             reply = isAuthorized(request) ? handler(request, params) : ApiReply::failure(authError());
+                         }
+                         http::HttpResponse response = toResponse(reply);
+                         // A drop happens after the request was carried out: the answer is lost, not
+                         // the change, which is what makes retries of non-idempotent calls interesting.
+                         if (plan.outcome && plan.outcome->kind == Fault::Kind::Drop)
+                             response.dropAfterBodyBytes = plan.outcome->afterBytes;
+                         if (reply.status >= 400)
+                             qCDebug(lcSandbox) << request.method << request.path << "->" << reply.status
+                                                << reply.body.value(u"result").toInt();
+                         answer(responder, std::move(response), plan.latencyMs);
+                     });
+    }
+}
+
+void SandboxServer::addControlRoute(const QByteArray &method, const QString &route, ControlHandler handler)
+{
+    m_router.add(method, u"/sandbox"_s + route,
+                 [handler](const http::HttpRequest &request, const QStringList &, const http::HttpResponder &responder) {
+                     const ApiReply reply = ControlController::acceptsPeer(request.peerAddress)
+                         ? handler(request)
+                         : ControlController::refusePeer(request.peerAddress);
+                     responder.respond(toResponse(reply));
+                 });
+}
+
+void SandboxServer::registerRoutes()
+{
+    using http::HttpRequest;
+    // The bare "/rooms/" forms come first: a client that appends a slash must not be read as asking
+    // for a room whose id is empty.
+    for (const QString &rooms : {u"/rooms/"_s, u"/rooms"_s}) {
+        addPlatformRoute("POST", rooms, [this](const HttpRequest &request, const QStringList &) {
+            return m_rooms.create(request.body);
+        });
+        addPlatformRoute("GET", rooms, [this](const HttpRequest &, const QStringList &) { return m_rooms.list(); });
+    }
+    addPlatformRoute("GET", u"/rooms/{room_id}"_s, [this](const HttpRequest &, const QStringList &params) {
+        return m_rooms.get(params.value(0));
+    });
+    for (const QByteArray &method : {"PATCH"_ba, "PUT"_ba}) {
+        addPlatformRoute(method, u"/rooms/{room_id}"_s, [this](const HttpRequest &request, const QStringList &params) {
+            return m_rooms.update(params.value(0), request.body);
+        });
+    }
+    addPlatformRoute("DELETE", u"/rooms/{room_id}"_s, [this](const HttpRequest &, const QStringList &params) {
+        return m_rooms.remove(params.value(0));
+    });
+    addPlatformRoute("GET", u"/rooms/{room_id}/users"_s, [this](const HttpRequest &, const QStringList &params) {
+        return m_rooms.users(params.value(0));
+    });
+    addPlatformRoute("POST", u"/rooms/{room_id}/tokens"_s, [this](const HttpRequest &request, const QStringList &params) {
+        return m_tokens.create(params.value(0), request.body);
+    });
+
+    addControlRoute("POST", u"/reset"_s, [this](const HttpRequest &) { return m_control.reset(); });
+    addControlRoute("GET", u"/state"_s, [this](const HttpRequest &) { return m_control.state(); });
+    addControlRoute("POST", u"/clock"_s, [this](const HttpRequest &request) { return m_control.setClock(request.body); });
+    addControlRoute("POST", u"/tokens/consume"_s,
+                    [this](const HttpRequest &request) { return m_control.consumeToken(request.body); });
+    addControlRoute("POST", u"/users/leave"_s, [this](const HttpRequest &request) { return m_control.leave(request.body); });
+    addControlRoute("POST", u"/faults"_s, [this](const HttpRequest &request) { return m_control.setFaults(request.body); });
+    addControlRoute("DELETE", u"/faults"_s, [this](const HttpRequest &) { return m_control.clearFaults(); });
+
+    m_router.setNotFoundHandler([](const HttpRequest &request, const http::HttpResponder &responder) {
+        responder.respond(routeNotFound(request));
+    });
+}
+
+void SandboxServer::persist()
+{
+    if (m_options.stateFile.isEmpty())
+        return;
+    QString error;
+    if (!StateFile::save(m_options.stateFile, m_state, &error)) {
+        qCWarning(lcSandbox) << error;
+        Q_EMIT stateSaveFailed(error);
+    }
+}
+
+} // namespace confero::sandbox

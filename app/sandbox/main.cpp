@@ -1,0 +1,126 @@
+// confero-sandbox: the EnableX Video API emulator, headless (DESIGN.md "Command-line contract").
+
+#include "Logging.h"
+#include "SandboxServer.h"
+#include "SelfSignedCertificate.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using confero::sandbox::SandboxOptions;
+using confero::sandbox::SandboxServer;
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "confero-sandbox: " << message << Qt::endl;
+    return 1;
+}
+
+// "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0".
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return false;
+    QString host = text.first(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.sliced(1, host.size() - 2);
+    bool ok = false;
+    const uint number = text.sliced(colon + 1).toUInt(&ok);
+    if (!ok || number > 65535 || !address->setAddress(host))
+        return false;
+    *port = quint16(number);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Confero"_s);
+    QCoreApplication::setApplicationName(u"confero"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONFERO_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Emulates the EnableX Video API v2 on this machine: rooms, tokens, live users, fault injection "
+        "and a loopback-only control surface under /sandbox/."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(u"listen"_s, u"Address and port to listen on; port 0 picks a free one."_s,
+                                    u"ADDR:PORT"_s, u"127.0.0.1:0"_s);
+    const QCommandLineOption appId(u"app-id"_s, u"App ID clients must send as the Basic user name."_s, u"ID"_s);
+    const QCommandLineOption appKey(u"app-key"_s, u"App Key clients must send as the Basic password."_s, u"KEY"_s);
+    const QCommandLineOption state(u"state"_s, u"Keep rooms and tokens in this JSON file across restarts."_s,
+                                   u"FILE"_s);
+    const QCommandLineOption tlsCert(u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (with --tls-key)."_s,
+                                     u"FILE"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
+    const QCommandLineOption demoRooms(u"demo-rooms"_s, u"Create four demo rooms when the state is empty."_s);
+    const QCommandLineOption makeCert(u"make-cert"_s,
+                                      u"Write a self-signed certificate and key for 127.0.0.1 and localhost "
+                                      "into DIR (sandbox-cert.pem, sandbox-key.pem), then exit."_s,
+                                      u"DIR"_s);
+    parser.addOptions({listen, appId, appKey, state, tlsCert, tlsKey, demoRooms, makeCert});
+    parser.process(app);
+
+    if (parser.isSet(makeCert)) {
+        const QDir dir(parser.value(makeCert));
+        if (!QDir().mkpath(dir.absolutePath()))
+            return fail(u"cannot create the folder %1"_s.arg(dir.absolutePath()));
+        const QString certPath = dir.absoluteFilePath(u"sandbox-cert.pem"_s);
+        const QString keyPath = dir.absoluteFilePath(u"sandbox-key.pem"_s);
+        QString error;
+        if (!confero::http::SelfSignedCertificate::generate(certPath, keyPath,
+                                                             {u"127.0.0.1"_s, u"localhost"_s}, &error))
+            return fail(u"cannot write a self-signed certificate: %1"_s.arg(error));
+        QTextStream(stdout) << "certificate " << certPath << "\nkey " << keyPath << Qt::endl;
+        return 0;
+    }
+
+    if (!parser.isSet(appId) || !parser.isSet(appKey) || parser.value(appId).isEmpty()
+        || parser.value(appKey).isEmpty())
+        return fail(u"--app-id and --app-key are required (the Basic credentials clients must send)"_s);
+    QHostAddress address;
+    quint16 port = 0;
+    if (!parseListen(parser.value(listen), &address, &port))
+        return fail(u"--listen wants ADDR:PORT, such as 127.0.0.1:8080; got \"%1\""_s.arg(parser.value(listen)));
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return fail(u"--tls-cert and --tls-key go together"_s);
+    const bool tls = parser.isSet(tlsCert);
+    // The App Key travels in every request: off this machine it must not travel in clear text.
+    if (!address.isLoopback() && !tls)
+        return fail(u"refusing to listen on %1 without TLS; use a loopback address or give --tls-cert and "
+                    "--tls-key"_s.arg(address.toString()));
+
+    SandboxOptions options;
+    options.appId = parser.value(appId);
+    options.appKey = parser.value(appKey);
+    options.stateFile = parser.value(state);
+    options.demoRooms = parser.isSet(demoRooms);
+    SandboxServer server(options);
+    if (tls) {
+        QString error;
+        const std::optional<QSslConfiguration> configuration = confero::http::SelfSignedCertificate::loadServerConfiguration(
+            parser.value(tlsCert), parser.value(tlsKey), &error);
+        if (!configuration)
+            return fail(u"cannot use the TLS certificate: %1"_s.arg(error));
+        server.setTls(*configuration);
+    }
+    QString error;
+    if (!server.start(address, port, &error))
+        return fail(error);
+
+    QTextStream out(stdout);
+    out << "listening on " << server.apiBaseUrl().adjusted(QUrl::RemovePath).toString() << Qt::endl;
+    std::fflush(stdout);
+    return app.exec();
+}
