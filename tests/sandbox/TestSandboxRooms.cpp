@@ -66,6 +66,8 @@ private Q_SLOTS:
     void badCredentialsAre401_data();
     void badCredentialsAre401();
     void scheduledTimeIsJudgedOnTheSandboxClock();
+    void scheduledRoomLocksFifteenMinutesBeforeItsStart();
+    void sipEnabledRoomGetsPinAndMeetingId();
     void unknownRouteIs404();
 
 private:
@@ -526,6 +528,48 @@ void TestSandboxRooms::scheduledTimeIsJudgedOnTheSandboxClock()
     reply = m_client->sendJson("POST", u"/video/v2/rooms"_s, body);
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.result(), 10006);
+}
+
+void TestSandboxRooms::scheduledRoomLocksFifteenMinutesBeforeItsStart()
+{
+    QJsonObject body = validRoom();
+    QJsonObject settings = body.value(u"settings").toObject();
+    settings.insert(u"scheduled"_s, true);
+    settings.insert(u"scheduled_time"_s, futureTime(1));
+    settings.insert(u"duration"_s, 30);
+    body.insert(u"settings"_s, settings);
+    const QString roomId = createRoom(*m_client, u"/video/v2/"_s, body);
+    QVERIFY(!roomId.isEmpty());
+    QCOMPARE(m_client->sendJson("PATCH", u"/video/v2/rooms/"_s + roomId, {{u"name"_s, u"Early change"_s}}).status, 200);
+
+    QCOMPARE(m_client->sendJson("POST", u"/sandbox/clock"_s, {{u"offset_s"_s, 50 * 60}}, false).status, 200);
+    const SandboxClient::Reply reply =
+        m_client->sendJson("PATCH", u"/video/v2/rooms/"_s + roomId, {{u"name"_s, u"Late change"_s}});
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.result(), 10030);
+
+    // Once its window is over the room can be rescheduled.
+    QCOMPARE(m_client->sendJson("POST", u"/sandbox/clock"_s, {{u"offset_s"_s, 2 * 3600}}, false).status, 200);
+    const QString later = QDateTime::currentDateTimeUtc().addSecs(5 * 3600).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    QCOMPARE(m_client->sendJson("PATCH", u"/video/v2/rooms/"_s + roomId,
+                                {{u"settings"_s, QJsonObject{{u"scheduled_time"_s, later}}}})
+                 .status,
+             200);
+    QCOMPARE(m_client->send("GET", u"/video/v2/rooms/"_s + roomId)
+                 .body.value(u"room"_s).toObject().value(u"settings"_s).toObject().value(u"scheduled_time"_s).toString(),
+             later);
+}
+
+void TestSandboxRooms::sipEnabledRoomGetsPinAndMeetingId()
+{
+    QJsonObject body = validRoom();
+    body.insert(u"sip"_s, QJsonObject{{u"enabled"_s, true}});
+    const SandboxClient::Reply reply = m_client->sendJson("POST", u"/video/v2/rooms"_s, body);
+    QCOMPARE(reply.status, 200);
+    const QJsonObject sip = reply.body.value(u"room"_s).toObject().value(u"sip"_s).toObject();
+    QCOMPARE(sip.value(u"enabled"_s).toBool(), true);
+    QVERIFY(sip.value(u"pin"_s).isDouble());
+    QVERIFY(sip.value(u"meeting_id"_s).isDouble());
 }
 
 void TestSandboxRooms::unknownRouteIs404()

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void roomCapacityIsEnforcedOnConsume();
     void scheduledRoomWindow();
     void adhocRoomIsUsedUpAfterItsSession();
+    void adhocRoomWithDurationEndsAfterIt();
     void leaveOfSomeoneAbsentIs404();
     void resetForgetsEverything();
 
@@ -299,6 +300,32 @@ void TestSandboxTokens::adhocRoomIsUsedUpAfterItsSession()
     const SandboxClient::Reply reply = m_client->send("GET", u"/video/v2/rooms/"_s + roomId);
     QCOMPARE(reply.status, 404);
     QCOMPARE(reply.result(), 40001);
+}
+
+void TestSandboxTokens::adhocRoomWithDurationEndsAfterIt()
+{
+    // With a duration an ad-hoc room serves several sessions until `duration` minutes after the first
+    // one started (video-api.md 3.1).
+    const QString roomId = createRoom({{u"adhoc"_s, true}, {u"duration"_s, u"30"_s}});
+    const auto joinAndLeave = [&](const QString &ref) {
+        const SandboxClient::Reply issued = issue(roomId, u"participant"_s, ref);
+        QCOMPARE(issued.status, 200);
+        QCOMPARE(consume(issued.body.value(u"token"_s).toString()).status, 200);
+        QCOMPARE(m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, ref}},
+                                    false)
+                     .status,
+                 200);
+    };
+    joinAndLeave(u"u-1"_s);
+    setClock(20 * 60);
+    joinAndLeave(u"u-2"_s);
+    QCOMPARE(m_client->send("GET", u"/sandbox/state"_s, {}, false).body.value(u"rooms").toArray().at(0).toObject()
+                 .value(u"session_count").toInt(),
+             2);
+    setClock(31 * 60);
+    const SandboxClient::Reply reply = issue(roomId, u"participant"_s, u"u-3"_s);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.result(), 10111);
 }
 
 void TestSandboxTokens::leaveOfSomeoneAbsentIs404()
