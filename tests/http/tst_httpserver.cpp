@@ -876,6 +876,24 @@ void TestHttpServer::servesHttpsWithSelfSignedCertificate()
     QSignalSpy refusedFinished(refused.get(), &QNetworkReply::finished);
     QVERIFY(refusedFinished.wait(kWaitMs));
     QCOMPARE(refused->error(), QNetworkReply::SslHandshakeFailedError);
+
+    // WebSockets over TLS take the same hand-off.
+    server.setWebSocketHandler([](const HttpRequest &request, QWebSocket *socket) {
+        if (!request.secure)
+            return false;
+        QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
+                         [socket](const QString &message) { socket->sendTextMessage(message.toUpper()); });
+        return true;
+    });
+    QWebSocket webSocket;
+    webSocket.setSslConfiguration(client);
+    QSignalSpy connected(&webSocket, &QWebSocket::connected);
+    QSignalSpy received(&webSocket, &QWebSocket::textMessageReceived);
+    webSocket.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/stream").arg(server.serverPort())));
+    QVERIFY(connected.wait(kWaitMs));
+    webSocket.sendTextMessage(QStringLiteral("over tls"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(received.first().at(0).toString(), QStringLiteral("OVER TLS"));
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
