@@ -130,7 +130,7 @@ ApiReply ControlController::leave(const QByteArray &body)
         return ApiReply::failure({ResultCode::RoomNotFound, u"Room not found"_s,
                                   u"No room with id \"%1\" exists in this sandbox."_s.arg(roomId)});
     if (!m_state.leave(roomId, userRef))
-        return ApiReply::failure({ResultCode::RouteNotFound, u"User not in room"_s,
+        return ApiReply::failure({ResultCode::UserNotInRoom, u"User not in room"_s,
                                   u"Nobody with user_ref \"%1\" is in room %2."_s.arg(userRef, roomId)});
     qCInfo(lcSandbox) << userRef << "left room" << roomId;
     return ApiReply::success({{u"room_id"_s, roomId}, {u"user_ref"_s, userRef}});

@@ -12,6 +12,7 @@ int SandboxError::httpStatus() const
         return 401;
     case ResultCode::RoomNotFound:
     case ResultCode::RouteNotFound:
+    case ResultCode::UserNotInRoom:
         return 404;
     case ResultCode::TokenUnauthorized:
     case ResultCode::Forbidden:

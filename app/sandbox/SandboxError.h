@@ -49,10 +49,12 @@ inline constexpr int RoomNotFound = 40001;
 inline constexpr int TokenUnauthorized = 40002;
 inline constexpr int InternalError = 50000;
 // [INFERRED] The platform documents no code for a body that is not a JSON object, for a path that
-// matches no route, or for a refused control-surface peer; these three are the emulator's own.
+// matches no route, for a refused control-surface peer or for leaving a room one is not in; these
+// four are the emulator's own.
 inline constexpr int MalformedRequest = 40000;
 inline constexpr int RouteNotFound = 40400;
 inline constexpr int Forbidden = 40300;
+inline constexpr int UserNotInRoom = 40404;
 } // namespace ResultCode
 
 // A refusal as the platform words it: `result` (non-zero), a short `error` and a longer `desc`.

@@ -334,7 +334,8 @@ void TestSandboxTokens::leaveOfSomeoneAbsentIs404()
     SandboxClient::Reply reply =
         m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"ghost"_s}}, false);
     QCOMPARE(reply.status, 404);
-    QVERIFY(reply.result() != 0);
+    QCOMPARE(reply.result(), 40404);
+    QCOMPARE(reply.body.value(u"error"_s).toString(), u"User not in room"_s);
     reply = m_client->sendJson("POST", u"/sandbox/users/leave"_s,
                                {{u"room_id"_s, u"65a0e1f2c3d4e5f6a7b8c9d0"_s}, {u"user_ref"_s, u"ghost"_s}}, false);
     QCOMPARE(reply.status, 404);
