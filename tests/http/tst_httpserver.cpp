@@ -640,14 +640,18 @@ void TestHttpServer::dropsConnectionMidStreamedBody()
     });
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
-    // A real client notices the truncated body as an error.
+    // A real client can tell the body was cut short. Qt 6.4's QNetworkReply does not always say
+    // so itself: when the close is seen before the error, it finishes the reply as if the length
+    // had been unknown (NoError), so clients must compare what arrived with Content-Length.
     QNetworkAccessManager manager;
     std::unique_ptr<QNetworkReply> reply(
         manager.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/f").arg(server.serverPort())))));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     QVERIFY(finished.wait(kWaitMs));
     const QByteArray partial = reply->readAll();
-    QVERIFY2(reply->error() != QNetworkReply::NoError, qPrintable(QString::number(partial.size())));
+    QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), content.size());
+    QVERIFY(reply->error() != QNetworkReply::NoError || partial.size() < content.size());
+    QCOMPARE(partial, content.left(partial.size()));
 
     RawClient client(server.serverPort());
     QVERIFY(client.waitConnected());
