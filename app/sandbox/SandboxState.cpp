@@ -109,6 +109,12 @@ void SandboxState::markTokenUsed(const QString &tokenId, const QDateTime &when)
     }
 }
 
+void SandboxState::forgetTokensIssuedBefore(const QDateTime &cutoff)
+{
+    if (m_tokens.removeIf([&](const TokenRecord &record) { return record.issuedAt < cutoff; }) > 0)
+        Q_EMIT changed();
+}
+
 const QList<LiveUser> &SandboxState::users() const
 {
     return m_users;

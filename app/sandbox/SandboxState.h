@@ -32,6 +32,9 @@ public:
     const TokenRecord *token(const QString &tokenId) const;
     void addToken(const TokenRecord &record);
     void markTokenUsed(const QString &tokenId, const QDateTime &when);
+    // Forgets tokens issued before `cutoff` (long expired): the state file is rewritten on every
+    // change, so a console running for months must not carry every token it ever issued.
+    void forgetTokensIssuedBefore(const QDateTime &cutoff);
 
     const QList<LiveUser> &users() const;
     QList<LiveUser> usersIn(const QString &roomId) const;

@@ -162,6 +162,8 @@ ApiReply TokensController::create(const QString &roomId, const QByteArray &body)
         {u"data"_s, userData.isUndefined() ? QJsonValue(QJsonArray()) : userData},
         {u"eventServer"_s, QJsonObject{{u"url"_s, m_host}}},
     };
+    // [INFERRED] A day after issue a token is long expired and only clutters the state.
+    m_state.forgetTokensIssuedBefore(now.addDays(-1));
     m_state.addToken(token);
     qCInfo(lcSandbox) << "token" << token.tokenId << "issued for room" << roomId << "role" << role;
     const QByteArray encoded = TokenCodec(m_state.signingSecret()).encode(payload);

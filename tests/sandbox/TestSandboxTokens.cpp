@@ -41,6 +41,7 @@ private Q_SLOTS:
     void tokenRequestsAreValidated();
     void tokenIsSingleUse();
     void tokenExpiresOnTheSandboxClock();
+    void longExpiredTokensAreForgotten();
     void forgedTokenIsRefused();
     void roomCapacityIsEnforcedOnConsume();
     void scheduledRoomWindow();
@@ -204,6 +205,21 @@ void TestSandboxTokens::tokenExpiresOnTheSandboxClock()
     const QJsonArray tokens = state.value(u"tokens").toArray();
     QCOMPARE(tokens.at(0).toObject().value(u"expired").toBool(), true);
     QCOMPARE(tokens.at(0).toObject().value(u"used").toBool(), false);
+}
+
+void TestSandboxTokens::longExpiredTokensAreForgotten()
+{
+    const QString roomId = createRoom({});
+    QCOMPARE(issue(roomId, u"participant"_s, u"old"_s).status, 200);
+    setClock(23 * 3600);
+    QCOMPARE(issue(roomId, u"participant"_s, u"recent"_s).status, 200);
+    QCOMPARE(m_client->send("GET", u"/sandbox/state"_s, {}, false).body.value(u"tokens"_s).toArray().size(), 2);
+    setClock(24 * 3600 + 60);
+    QCOMPARE(issue(roomId, u"participant"_s, u"new"_s).status, 200);
+    const QJsonArray tokens = m_client->send("GET", u"/sandbox/state"_s, {}, false).body.value(u"tokens"_s).toArray();
+    QCOMPARE(tokens.size(), 2);
+    QCOMPARE(tokens.at(0).toObject().value(u"user_ref"_s).toString(), u"recent"_s);
+    QCOMPARE(tokens.at(1).toObject().value(u"user_ref"_s).toString(), u"new"_s);
 }
 
 void TestSandboxTokens::forgedTokenIsRefused()
