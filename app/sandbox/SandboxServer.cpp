@@ -218,6 +218,15 @@ void SandboxServer::registerRoutes()
             return m_rooms.create(request.body);
         });
         addPlatformRoute("GET", rooms, [this](const HttpRequest &, const QStringList &) { return m_rooms.list(); });
+        // Update and delete without an id: the platform's 10001 "URL parameter missing: room_id".
+        for (const QByteArray &method : {"PATCH"_ba, "PUT"_ba}) {
+            addPlatformRoute(method, rooms, [this](const HttpRequest &request, const QStringList &) {
+                return m_rooms.update(QString(), request.body);
+            });
+        }
+        addPlatformRoute("DELETE", rooms, [this](const HttpRequest &, const QStringList &) {
+            return m_rooms.remove(QString());
+        });
     }
     addPlatformRoute("GET", u"/rooms/{room_id}"_s, [this](const HttpRequest &, const QStringList &params) {
         return m_rooms.get(params.value(0));

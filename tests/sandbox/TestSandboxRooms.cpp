@@ -69,6 +69,8 @@ private Q_SLOTS:
     void scheduledRoomLocksFifteenMinutesBeforeItsStart();
     void sipEnabledRoomGetsPinAndMeetingId();
     void unknownRouteIs404();
+    void missingRoomIdIs10001_data();
+    void missingRoomIdIs10001();
 
 private:
     std::unique_ptr<SandboxServer> startServer(bool tls, bool strictSettings = true);
@@ -578,6 +580,24 @@ void TestSandboxRooms::unknownRouteIs404()
     QCOMPARE(reply.status, 404);
     QVERIFY(reply.result() != 0);
     QVERIFY(!reply.body.value(u"error").toString().isEmpty());
+}
+
+void TestSandboxRooms::missingRoomIdIs10001_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("PATCH /rooms/") << "PATCH"_ba << u"/video/v2/rooms/"_s;
+    QTest::newRow("PUT /rooms") << "PUT"_ba << u"/v1/rooms"_s;
+    QTest::newRow("DELETE /rooms/") << "DELETE"_ba << u"/video/v2/rooms/"_s;
+}
+
+void TestSandboxRooms::missingRoomIdIs10001()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    const SandboxClient::Reply reply = m_client->send(method, path, "{\"name\":\"x\"}");
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.result(), 10001);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxRooms)
