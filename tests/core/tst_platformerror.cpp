@@ -50,6 +50,7 @@ private Q_SLOTS:
         QTest::addRow("500") << 500 << QByteArray(R"({"result":50001})") << Kind::Server << 50001 << QString();
         QTest::addRow("502 html") << 502 << QByteArray("<html>bad gateway</html>") << Kind::Server << 0 << QString();
         QTest::addRow("429") << 429 << QByteArray() << Kind::RateLimited << 0 << QString();
+        QTest::addRow("429 busy") << 429 << QByteArray(R"({"result":10105,"error":"server busy"})") << Kind::RateLimited << 10105 << QString();
         QTest::addRow("200 html") << 200 << QByteArray("<html>") << Kind::Protocol << 0 << QString();
         QTest::addRow("200 no result") << 200 << QByteArray(R"({"rooms":[]})") << Kind::Protocol << 0 << QString();
         QTest::addRow("other shape auth") << 401 << QByteArray(R"({"status":"error","error_code":"CREDENTIAL_EXPIRED","message":"x","request_id":"req_1"})") << Kind::Auth << 0 << QString();
@@ -109,6 +110,7 @@ private Q_SLOTS:
         // A 5xx status carrying a client result code: the code wins, retrying cannot help.
         QVERIFY(!PlatformError::fromAnswer(500, 10022, {}, {}).isTransient());
         QVERIFY(!PlatformError::fromAnswer(503, 10105, {}, {}).isTransient());
+        QVERIFY(PlatformError::fromAnswer(429, 10105, {}, {}).isTransient());
     }
 
     void fieldsForResultCodes()

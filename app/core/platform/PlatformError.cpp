@@ -29,6 +29,9 @@ PlatformError::Kind PlatformError::kindFor(int httpStatus, int resultCode)
 {
     if (resultCode == 10000 || httpStatus == 401 || httpStatus == 403)
         return Kind::Auth;
+    // 429 says "slow down" whatever code the body carries (the sandbox sends 10105 "server busy").
+    if (httpStatus == 429)
+        return Kind::RateLimited;
     if (resultCode == 40001 || resultCode == 10001)
         return Kind::NotFound;
     if (resultCode == 10030 || resultCode == 10106 || resultCode == 40002
@@ -135,6 +138,8 @@ QString PlatformError::message() const
 
 bool PlatformError::isTransient() const
 {
+    if (kind == Kind::RateLimited)
+        return true;
     if (isClientResultCode(resultCode))
         return false;
     switch (kind) {

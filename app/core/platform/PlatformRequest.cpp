@@ -121,10 +121,10 @@ void PlatformRequest::onReplyFinished()
     const QNetworkReply::NetworkError code = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
-    // Codes below 200 are the transport's (connection, TLS, proxy, timeout); 3xx codes are a broken
-    // HTTP exchange. Anything else carries a real HTTP answer whose body says what happened.
-    const bool transportFailure = (code != QNetworkReply::NoError && code < 200)
-        || (code >= 300 && code < 400) || status == 0;
+    // Codes below 200 are the transport's (connection, TLS, proxy, timeout, a connection closed
+    // mid-body). With an HTTP status, anything else is a real answer whose body says what happened
+    // (Qt maps a 400 to ProtocolInvalidOperationError, a 403 to ContentAccessDenied, ...).
+    const bool transportFailure = status == 0 || (code != QNetworkReply::NoError && code < 200);
     if (transportFailure) {
         const PlatformError error = transportError(code);
         qCInfo(lcPlatform).noquote() << m_spec.verb << m_spec.url.path() << "failed:"

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "SandboxServer.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+namespace confero::test {
+
+// The real sandbox on 127.0.0.1 (a free port), and its control surface for faults and resets.
+class SandboxFixture
+{
+public:
+    static constexpr const char *kAppId = "64f0c0ffee0000000000a11d";
+    static constexpr const char *kAppKey = "test-app-key-0123456789abcdef";
+
+    bool start(QString *error);
+    QUrl apiBaseUrl() const;
+    // POSTs/DELETEs to /sandbox/<path>; the answer's JSON object (empty on failure).
+    QJsonObject control(const QByteArray &verb, const QString &path, const QByteArray &body = {});
+    bool setFaults(const QByteArray &faultsJson);
+    bool reset();
+
+private:
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace confero::test
