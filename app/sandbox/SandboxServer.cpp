@@ -96,8 +96,11 @@ QUrl SandboxServer::baseUrl(const QString &path) const
 {
     QUrl url;
     url.setScheme(isSecure() ? u"https"_s : u"http"_s);
-    // A wildcard or loopback listener is reached on 127.0.0.1; a specific address on itself.
-    const bool local = m_address.isNull() || m_address.isLoopback() || m_address == QHostAddress::Any
+    // A wildcard or IPv4 loopback listener is reached on 127.0.0.1; any other address on itself
+    // (an IPv6 loopback listener does not answer on 127.0.0.1).
+    bool v4 = false;
+    m_address.toIPv4Address(&v4);
+    const bool local = m_address.isNull() || (m_address.isLoopback() && v4) || m_address == QHostAddress::Any
         || m_address == QHostAddress::AnyIPv4 || m_address == QHostAddress::AnyIPv6;
     url.setHost(local ? u"127.0.0.1"_s : m_address.toString());
     url.setPort(port());

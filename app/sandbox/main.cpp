@@ -34,6 +34,8 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
         host = host.sliced(1, host.size() - 2);
     bool ok = false;
     const uint number = text.sliced(colon + 1).toUInt(&ok);
+    if (host == u"localhost")
+        host = u"127.0.0.1"_s;
     if (!ok || number > 65535 || !address->setAddress(host))
         return false;
     *port = quint16(number);
