@@ -24,6 +24,7 @@ public:
     void respond(HttpResponse response) const;
     bool isConnected() const;
 
+    // Defined in HttpResponderState.h; a test can build one around its own callback.
     class State;
     explicit HttpResponder(std::shared_ptr<State> state);
 
@@ -33,6 +34,9 @@ private:
 
 using RequestHandler = std::function<void(const HttpRequest &, const HttpResponder &)>;
 // Return true to accept the upgrade (the socket is then yours), false to answer 403.
+// Called once the handshake is complete but before its 101 leaves: refusing is still a 403. The
+// QWebSocket starts as a child of the server's QWebSocketServer (deleted with the HttpServer);
+// reparent it to keep it longer. The HttpRequest is the upgrade request with all its headers.
 using WebSocketHandler = std::function<bool(const HttpRequest &, QWebSocket *)>;
 
 // HTTP/1.1 server on QTcpServer (or QSslServer when a TLS configuration is set) with the limits of

@@ -209,12 +209,12 @@ void TestHttpServer::answersPipelinedRequestsInOrder()
 {
     HttpServer server;
     int handled = 0;
-    server.setRequestHandler([&handled](const HttpRequest &request, const HttpResponder &responder) {
+    server.setRequestHandler([&handled, &server](const HttpRequest &request, const HttpResponder &responder) {
         ++handled;
         const HttpResponse response = HttpResponse::text(200, request.path.toUtf8());
         if (request.path.startsWith(QLatin1String("/slow"))) {
             // Answered later than the request after it: the order on the wire must not change.
-            QTimer::singleShot(200, [responder, response] { responder.respond(response); });
+            QTimer::singleShot(200, &server, [responder, response] { responder.respond(response); });
         } else {
             responder.respond(response);
         }
@@ -665,8 +665,8 @@ void TestHttpServer::dropsConnectionMidStreamedBody()
 void TestHttpServer::answersAsynchronously()
 {
     HttpServer server;
-    server.setRequestHandler([](const HttpRequest &, const HttpResponder &responder) {
-        QTimer::singleShot(150, [responder] {
+    server.setRequestHandler([&server](const HttpRequest &, const HttpResponder &responder) {
+        QTimer::singleShot(150, &server, [responder] {
             QVERIFY(responder.isConnected());
             responder.respond(HttpResponse::text(200, "later"));
             responder.respond(HttpResponse::text(500, "a second answer is ignored"));
