@@ -80,8 +80,7 @@ void MainWindow::setUpToolBar()
     label->setContentsMargins(6, 0, 6, 0);
     bar->addWidget(label);
     m_projectCombo->setObjectName(u"projectCombo"_s);
-    m_projectCombo->setMinimumContentsLength(18);
-    m_projectCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_projectCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     bar->addWidget(m_projectCombo);
     m_addProjectAction = bar->addAction(UiResources::icon(u"add"_s), tr("Add project…"), this, &MainWindow::addProject);
     m_addProjectAction->setObjectName(u"addProjectAction"_s);

@@ -30,7 +30,6 @@ RoomsPage::RoomsPage(QWidget *parent)
     m_ui->roomsTable->setModel(m_proxy);
     m_ui->roomsTable->sortByColumn(RoomTableModel::Created, Qt::DescendingOrder);
     m_ui->roomsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_ui->roomsTable->horizontalHeader()->resizeSection(RoomTableModel::Name, 220);
     m_ui->roomsTable->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     setUpActions();
@@ -165,8 +164,15 @@ void RoomsPage::refresh()
             return;
         }
         m_ui->listingErrorBanner->clear();
+        const bool firstListing = !m_loaded;
         m_loaded = true;
         showRooms(result.value());
+        if (firstListing) {
+            m_ui->roomsTable->resizeColumnsToContents();
+            // Long names should not push every other column out of sight.
+            m_ui->roomsTable->setColumnWidth(RoomTableModel::Name,
+                                             qMin(m_ui->roomsTable->columnWidth(RoomTableModel::Name), 320));
+        }
         Q_EMIT roomsLoaded(int(m_model->rooms().size()));
     });
 }

@@ -1,0 +1,175 @@
+#include "ConsoleApplication.h"
+
+#include "Logging.h"
+#include "MainWindow.h"
+#include "PlatformConnector.h"
+#include "SandboxServer.h"
+#include "config/DataDir.h"
+#include "config/ProjectStore.h"
+#include "config/SecretStore.h"
+#include "config/TokenLog.h"
+#include "store/Store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+
+#include <unistd.h>
+
+namespace confero {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The embedded sandbox's App ID. It is not a secret, and keeping it fixed keeps the sandbox project
+// and the sandbox's state file recognisably the same from one run to the next.
+const QString sandboxAppId = u"5c0f0e00c0ffee0000000001"_s;
+
+} // namespace
+
+ConsoleApplication::ConsoleApplication(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ConsoleApplication::~ConsoleApplication() = default;
+
+bool ConsoleApplication::parseArguments(const QStringList &arguments, Options *options, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Confero: desktop console for the EnableX Video API. With no project configured, or with "
+           "--sandbox, it starts the built-in emulator of the API and opens it as the \"Sandbox\" project."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(u"sandbox"_s, tr("Start the built-in emulator and open its project."));
+    const QCommandLineOption projectOption(u"project"_s, tr("Open the project named NAME."), tr("NAME"));
+    const QCommandLineOption dataDirOption(u"data-dir"_s,
+                                           tr("Keep data in DIR (CONFERO_DATA_DIR takes precedence)."), tr("DIR"));
+    parser.addOptions({sandboxOption, projectOption, dataDirOption});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.isSet(u"version"_s))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\"; see confero --help.").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    options->sandbox = parser.isSet(sandboxOption);
+    options->project = parser.value(projectOption);
+    options->dataDir = parser.value(dataDirOption);
+    return true;
+}
+
+bool ConsoleApplication::start(const Options &options, QString *error)
+{
+    if (::geteuid() == 0)
+        qCWarning(lcConsole) << "running as root: QtWebEngine (the live session page) needs "
+                                "QTWEBENGINE_DISABLE_SANDBOX=1, which the launch script sets";
+
+    const QString dataDir = DataDir::resolve(options.dataDir);
+    if (!DataDir::ensure(dataDir, error))
+        return false;
+    qCInfo(lcConsole) << "data folder" << dataDir;
+
+    m_store = std::make_unique<Store>();
+    const StoreResult<bool> opened = m_store->open(Store::defaultLocation(dataDir));
+    if (!opened) {
+        qCWarning(lcConsole) << "opening the store failed:" << opened.error().detail;
+        *error = opened.error().message;
+        return false;
+    }
+    m_projects = std::make_unique<ProjectStore>(m_store.get());
+    m_secrets = std::make_unique<SecretStore>();
+    m_tokenLog = std::make_unique<TokenLog>(m_store.get());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_connector = std::make_unique<PlatformConnector>(m_network.get(), m_secrets.get());
+
+    std::optional<Project> wanted;
+    if (!options.project.isEmpty()) {
+        wanted = m_projects->byName(options.project);
+        if (!wanted) {
+            *error = tr("There is no project named \"%1\".").arg(options.project);
+            return false;
+        }
+    } else if (!options.sandbox) {
+        wanted = m_projects->current();
+        if (!wanted && !m_projects->projects().isEmpty())
+            wanted = m_projects->projects().constFirst();
+    }
+
+    // The sandbox runs when asked for, on first run (nothing else to open), and whenever the project
+    // to open is the sandbox's: its address changes every run, so it cannot be opened without it.
+    if (options.sandbox || !wanted || wanted->isSandbox) {
+        if (!startSandbox(dataDir, error))
+            return false;
+        const Project sandboxProject = m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandboxAppId);
+        if (sandboxProject.id == 0) {
+            *error = tr("Could not save the Sandbox project in %1.").arg(QDir::toNativeSeparators(dataDir));
+            return false;
+        }
+        // The sandbox's key is handed to the client in memory, never to the keychain or a file: the
+        // emulator listens on 127.0.0.1 only, lives as long as this process, and gets a new key on
+        // every run, so the key protects nothing beyond this process and needs no keeping.
+        m_connector->setInMemoryKey(sandboxProject.id, m_sandboxAppKey);
+        if (!wanted || options.sandbox || wanted->isSandbox)
+            wanted = sandboxProject;
+    }
+
+    m_window = std::make_unique<MainWindow>(m_projects.get(), m_secrets.get(), m_connector.get(), m_tokenLog.get());
+    m_window->show();
+    m_window->openProject(wanted->id);
+    return true;
+}
+
+bool ConsoleApplication::startSandbox(const QString &dataDir, QString *error)
+{
+    const QString sandboxDir = QDir(dataDir).filePath(u"sandbox"_s);
+    if (!DataDir::ensure(sandboxDir, error))
+        return false;
+    m_sandboxAppId = sandboxAppId;
+    m_sandboxAppKey = generateAppKey();
+
+    sandbox::SandboxOptions options;
+    options.appId = m_sandboxAppId;
+    options.appKey = m_sandboxAppKey;
+    options.stateFile = QDir(sandboxDir).filePath(u"state.json"_s);
+    options.demoRooms = true;
+    m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
+    connect(m_sandbox.get(), &sandbox::SandboxServer::stateSaveFailed, this, [](const QString &message) {
+        qCWarning(lcConsole) << "the sandbox could not save its state:" << message;
+    });
+    QString why;
+    if (!m_sandbox->start(QHostAddress::LocalHost, 0, &why)) {
+        *error = tr("The built-in emulator could not start: %1").arg(why);
+        m_sandbox.reset();
+        return false;
+    }
+    qCInfo(lcConsole) << "sandbox listening on" << m_sandbox->apiBaseUrl().toString();
+    return true;
+}
+
+QString ConsoleApplication::generateAppKey()
+{
+    static const QString alphabet = u"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"_s;
+    QString key;
+    key.reserve(40);
+    for (int i = 0; i < 40; ++i)
+        key.append(alphabet.at(int(QRandomGenerator::system()->bounded(alphabet.size()))));
+    return key;
+}
+
+MainWindow *ConsoleApplication::mainWindow() const
+{
+    return m_window.get();
+}
+
+} // namespace confero

@@ -1,0 +1,7 @@
+#include "Logging.h"
+
+namespace confero {
+
+Q_LOGGING_CATEGORY(lcConsole, "confero.console")
+
+} // namespace confero

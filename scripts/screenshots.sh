@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Takes the documentation screenshots from a built console, on a virtual X server:
+#   scripts/screenshots.sh BUILD_DIR [OUTPUT_DIR]     (OUTPUT_DIR defaults to docs/screenshots)
+# It builds nothing. It runs the real program, `confero --sandbox` on a fresh data folder (so the
+# sandbox's demo rooms fill the table), photographs the window with ImageMagick's `import`, presses
+# Ctrl+N with xdotool as a user would, and photographs the room editor.
+# Needs: xvfb-run (xvfb), import (imagemagick), xdotool, xwininfo (x11-utils).
+set -euo pipefail
+
+if [[ $# -lt 1 || $# -gt 2 ]]; then
+    echo "usage: $0 BUILD_DIR [OUTPUT_DIR]" >&2
+    exit 2
+fi
+build_dir=$(cd "$1" && pwd)
+repo_dir=$(cd "$(dirname "$0")/.." && pwd)
+out_dir=${2:-"$repo_dir/docs/screenshots"}
+confero="$build_dir/app/console/confero"
+
+for tool in xvfb-run import xdotool xwininfo; do
+    command -v "$tool" >/dev/null || { echo "$0: $tool is not installed" >&2; exit 1; }
+done
+[[ -x "$confero" ]] || { echo "$0: no console at $confero (build the 'confero' target first)" >&2; exit 1; }
+mkdir -p "$out_dir"
+out_dir=$(cd "$out_dir" && pwd)
+
+data_dir=$(mktemp -d)
+trap 'rm -rf "$data_dir"' EXIT
+
+# The part that runs inside the virtual display.
+inner=$(cat <<'INNER'
+set -euo pipefail
+confero=$1; data_dir=$2; out_dir=$3
+export QTWEBENGINE_DISABLE_SANDBOX=1
+unset CONFERO_DATA_DIR
+"$confero" --sandbox --data-dir "$data_dir" >"$data_dir/confero.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+
+# Waits up to 30 s for a top-level window whose title contains $1; prints its id.
+wait_for_window() {
+    for _ in $(seq 1 60); do
+        id=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n1 || true)
+        if [[ -n "$id" ]]; then echo "$id"; return 0; fi
+        kill -0 $pid 2>/dev/null || { echo "confero exited early:" >&2; cat "$data_dir/confero.log" >&2; return 1; }
+        sleep 0.5
+    done
+    echo "no window titled '$1' appeared" >&2
+    cat "$data_dir/confero.log" >&2
+    return 1
+}
+
+main=$(wait_for_window 'Confero')
+# Let the first listing of rooms arrive and the table paint.
+sleep 3
+import -window "$main" "$out_dir/rooms-page.png"
+
+xdotool windowfocus --sync "$main"
+xdotool key --window "$main" ctrl+n
+editor=$(wait_for_window 'New room')
+sleep 1
+# The editor over the window it belongs to, as the user sees it.
+import -window root -crop "$(xwininfo -id "$main" | awk '/Width:/{w=$2}/Height:/{h=$2}END{print w "x" h "+0+0"}')" \
+    "$out_dir/room-editor.png"
+echo "saved $out_dir/rooms-page.png and $out_dir/room-editor.png"
+INNER
+)
+xvfb-run -a -s "-screen 0 1400x900x24" bash -c "$inner" screenshots "$confero" "$data_dir" "$out_dir"

@@ -1,0 +1,121 @@
+#include "UiTestSandbox.h"
+
+#include "ApiActivityIndicator.h"
+#include "MainWindow.h"
+#include "PlatformConnector.h"
+#include "RoomDeletionQueue.h"
+#include "RoomsPage.h"
+#include "config/ProjectStore.h"
+#include "config/SecretStore.h"
+#include "models/RoomTableModel.h"
+#include "store/Store.h"
+
+#include <QComboBox>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace confero {
+
+// The window as the console builds it, on the sandbox project with its key held in memory.
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void opensTheSandboxProjectAndShowsActivity();
+    void closingDuringTheUndoWindowSendsTheDeletesFirst();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<ProjectStore> m_projects;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<test::UiTestSandbox> m_sandbox;
+    std::unique_ptr<PlatformConnector> m_connector;
+    std::unique_ptr<MainWindow> m_window;
+    Project m_project;
+};
+
+void TestMainWindow::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_store = std::make_unique<Store>();
+    QVERIFY(m_store->open(Store::defaultLocation(m_dir.path())).ok());
+    m_projects = std::make_unique<ProjectStore>(m_store.get());
+    m_secrets = std::make_unique<SecretStore>();
+    m_sandbox = std::make_unique<test::UiTestSandbox>();
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+    m_project = m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandbox->appId());
+    QVERIFY(m_project.id != 0);
+    m_connector = std::make_unique<PlatformConnector>(m_sandbox->network(), m_secrets.get());
+    m_connector->setInMemoryKey(m_project.id, m_sandbox->appKey());
+    m_window = std::make_unique<MainWindow>(m_projects.get(), m_secrets.get(), m_connector.get(), nullptr);
+    m_window->show();
+
+    QSignalSpy loaded(m_window->roomsPage(), &RoomsPage::roomsLoaded);
+    m_window->openProject(m_project.id);
+    QVERIFY(loaded.wait(15'000));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_connector.reset();
+    m_sandbox.reset();
+    m_secrets.reset();
+    m_projects.reset();
+    m_store.reset();
+}
+
+void TestMainWindow::opensTheSandboxProjectAndShowsActivity()
+{
+    auto *combo = m_window->findChild<QComboBox *>(u"projectCombo"_s);
+    QCOMPARE(combo->currentData().toLongLong(), m_project.id);
+    QVERIFY(m_window->currentProject()->isSandbox);
+    // The built-in project is not edited by hand.
+    QVERIFY(!m_window->findChild<QAction *>(u"editProjectAction"_s)->isEnabled());
+
+    auto *activity = m_window->findChild<ApiActivityIndicator *>(u"apiActivity"_s);
+    QCOMPARE(activity->requestsInFlight(), 0);
+    QVERIFY2(activity->text().contains(u"listing rooms"_s, Qt::CaseInsensitive)
+                 || activity->text().startsWith(u"Last request"_s),
+             qPrintable(activity->text()));
+
+    m_window->roomsPage()->refresh();
+    QCOMPARE(activity->requestsInFlight(), 1);
+    QCOMPARE(activity->text(), u"1 request in flight"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(activity->requestsInFlight(), 0, 15'000);
+}
+
+void TestMainWindow::closingDuringTheUndoWindowSendsTheDeletesFirst()
+{
+    RoomsPage *page = m_window->roomsPage();
+    page->deletionQueue()->setUndoWindowMs(600'000);
+    auto *table = page->findChild<QTableView *>(u"roomsTable"_s);
+    table->selectionModel()->select(table->model()->index(0, 0),
+                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString doomed = page->selectedRooms().constFirst().name;
+    page->deleteSelectedRooms();
+    QCOMPARE(m_sandbox->rooms().size(), 4);
+
+    // The close is held back until the platform has answered the delete.
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 15'000);
+    QCOMPARE(m_sandbox->rooms().size(), 3);
+    QVERIFY(m_sandbox->roomNamed(doomed).isEmpty());
+}
+
+} // namespace confero
+
+QTEST_MAIN(confero::TestMainWindow)
+#include "TestMainWindow.moc"
