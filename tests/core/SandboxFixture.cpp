@@ -9,11 +9,16 @@ namespace confero::test {
 
 using namespace Qt::StringLiterals;
 
+void SandboxFixture::setAppKey(const QString &appKey)
+{
+    m_appKey = appKey;
+}
+
 bool SandboxFixture::start(QString *error)
 {
     sandbox::SandboxOptions options;
     options.appId = QString::fromLatin1(kAppId);
-    options.appKey = QString::fromLatin1(kAppKey);
+    options.appKey = m_appKey;
     m_server = std::make_unique<sandbox::SandboxServer>(options);
     return m_server->start(QHostAddress::LocalHost, 0, error);
 }

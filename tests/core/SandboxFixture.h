@@ -17,6 +17,8 @@ public:
     static constexpr const char *kAppId = "64f0c0ffee0000000000a11d";
     static constexpr const char *kAppKey = "test-app-key-0123456789abcdef";
 
+    // Before start(): the App Key the sandbox accepts (default kAppKey).
+    void setAppKey(const QString &appKey);
     bool start(QString *error);
     QUrl apiBaseUrl() const;
     // POSTs/DELETEs to /sandbox/<path>; the answer's JSON object (empty on failure).
@@ -27,6 +29,7 @@ public:
 private:
     std::unique_ptr<sandbox::SandboxServer> m_server;
     QNetworkAccessManager m_network;
+    QString m_appKey = QString::fromLatin1(kAppKey);
 };
 
 } // namespace confero::test
