@@ -155,6 +155,10 @@ void HttpServer::Private::adoptWebSockets()
         }
         const PendingUpgrade upgrade = upgrades.takeAt(index);
         HttpSocket *socket = upgrade.socket;
+        // QWebSocketServer hands out parentless sockets; one the handler neither deletes nor
+        // reparents is then at least deleted with the server rather than leaked.
+        if (!webSocket->parent())
+            webSocket->setParent(webSockets);
         const bool accepted = webSocketHandler && webSocketHandler(upgrade.request, webSocket);
         if (accepted) {
             socket->releaseHeldWrites();
