@@ -14,12 +14,19 @@ void SandboxFixture::setAppKey(const QString &appKey)
     m_appKey = appKey;
 }
 
+void SandboxFixture::setTls(const QSslConfiguration &configuration)
+{
+    m_tls = configuration;
+}
+
 bool SandboxFixture::start(QString *error)
 {
     sandbox::SandboxOptions options;
     options.appId = QString::fromLatin1(kAppId);
     options.appKey = m_appKey;
     m_server = std::make_unique<sandbox::SandboxServer>(options);
+    if (m_tls)
+        m_server->setTls(*m_tls);
     return m_server->start(QHostAddress::LocalHost, 0, error);
 }
 

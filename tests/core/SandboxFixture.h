@@ -5,6 +5,9 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
+
+#include <optional>
 
 #include <memory>
 
@@ -19,6 +22,8 @@ public:
 
     // Before start(): the App Key the sandbox accepts (default kAppKey).
     void setAppKey(const QString &appKey);
+    // Before start(): serve HTTPS with this certificate and key.
+    void setTls(const QSslConfiguration &configuration);
     bool start(QString *error);
     QUrl apiBaseUrl() const;
     // POSTs/DELETEs to /sandbox/<path>; the answer's JSON object (empty on failure).
@@ -30,6 +35,7 @@ private:
     std::unique_ptr<sandbox::SandboxServer> m_server;
     QNetworkAccessManager m_network;
     QString m_appKey = QString::fromLatin1(kAppKey);
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace confero::test

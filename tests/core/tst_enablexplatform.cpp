@@ -2,6 +2,11 @@
 #include "platform/EnableXPlatform.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSslKey>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -427,6 +432,87 @@ private Q_SLOTS:
         QCOMPARE(listed.result->error().kind, PlatformError::Kind::Network);
         QCOMPARE(started.count(), 2);
         QVERIFY(listed.result->error().message().contains(u"Could not reach the video platform"_s));
+    }
+
+    void deleteWhoseAnswerWasLostCountsAsDone()
+    {
+        auto p = platform();
+        const Room room = createRoom(*p, u"Delete me"_s);
+        QVERIFY(!room.id.isEmpty());
+        // The sandbox carries the request out, then drops the connection mid-answer: the retry finds
+        // the room already gone, which is what was asked for.
+        QVERIFY(m_sandbox.setFaults(R"({"faults":[{"kind":"drop","after_bytes":5,"count":1}]})"));
+        QSignalSpy started(p.get(), &VideoPlatform::requestStarted);
+        Answer<Done> deleted;
+        p->deleteRoom(room.id, this, deleted.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(deleted.result.has_value(), kWaitMs);
+        QVERIFY2(deleted.result->ok(), why(deleted.result));
+        QCOMPARE(started.count(), 2);
+
+        // A first-attempt 404 is still an error.
+        Answer<Done> again;
+        p->deleteRoom(room.id, this, again.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(again.result.has_value(), kWaitMs);
+        QCOMPARE(again.result->error().kind, PlatformError::Kind::NotFound);
+    }
+
+    void updateIsRetriedAfterALostAnswer()
+    {
+        auto p = platform();
+        const Room room = createRoom(*p, u"Patch twice"_s);
+        QVERIFY(!room.id.isEmpty());
+        QVERIFY(m_sandbox.setFaults(R"({"faults":[{"kind":"drop","after_bytes":5,"count":1}]})"));
+        QSignalSpy started(p.get(), &VideoPlatform::requestStarted);
+        Answer<Done> updated;
+        p->updateRoom(room.id, QJsonObject{{u"settings"_s, QJsonObject{{u"participants"_s, u"7"_s}}}}, this,
+                      updated.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(updated.result.has_value(), kWaitMs);
+        QVERIFY2(updated.result->ok(), why(updated.result));
+        QCOMPARE(started.count(), 2);
+    }
+
+    void trustedSelfSignedCertificate()
+    {
+        if (QStandardPaths::findExecutable(u"openssl"_s).isEmpty())
+            QSKIP("SKIPPED: openssl is needed to make a self-signed certificate");
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
+                                     u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s),
+                                     u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
+                                     u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
+        QVERIFY(openssl.waitForFinished(60'000));
+        QCOMPARE(openssl.exitCode(), 0);
+        QFile certFile(dir.filePath(u"cert.pem"_s));
+        QFile keyFile(dir.filePath(u"key.pem"_s));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        const QByteArray certPem = certFile.readAll();
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certPem, QSsl::Pem));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+
+        SandboxFixture secure;
+        secure.setTls(tls);
+        QString error;
+        QVERIFY2(secure.start(&error), qPrintable(error));
+        QCOMPARE(secure.apiBaseUrl().scheme(), u"https"_s);
+
+        EnableXPlatform::Options options = fastOptions();
+        options.maxAttempts = 1;
+        EnableXPlatform untrusting(&m_network, secure.apiBaseUrl(), QString::fromLatin1(SandboxFixture::kAppId),
+                                   QString::fromLatin1(SandboxFixture::kAppKey), options);
+        Answer<QList<Room>> refused;
+        untrusting.listRooms(this, refused.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(refused.result.has_value(), kWaitMs);
+        QCOMPARE(refused.result->error().kind, PlatformError::Kind::Network);
+
+        EnableXPlatform trusting(&m_network, secure.apiBaseUrl(), QString::fromLatin1(SandboxFixture::kAppId),
+                                 QString::fromLatin1(SandboxFixture::kAppKey), options);
+        trusting.setTrustedCertificatePem(certPem);
+        Answer<QList<Room>> listed;
+        trusting.listRooms(this, listed.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(listed.result.has_value(), kWaitMs);
+        QVERIFY2(listed.result->ok(), why(listed.result));
     }
 
     void noAnswerAfterTheCallerIsGone()
