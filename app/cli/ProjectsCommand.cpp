@@ -9,6 +9,11 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cstdio>
+
+#include <termios.h>
+#include <unistd.h>
+
 namespace confero::cli {
 
 using namespace Qt::StringLiterals;
@@ -30,8 +35,23 @@ QString readAppKey()
     const QString fromEnvironment = qEnvironmentVariable("CONFERO_APP_KEY");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment.trimmed();
+    // At a terminal, ask without echoing the key; from a pipe, read its first line.
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::fputs(qPrintable(ProjectsCommand::tr("App Key: ")), stderr);
+        std::fflush(stderr);
+    }
     QTextStream in(stdin);
-    return in.readLine().trimmed();
+    const QString key = in.readLine().trimmed();
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    return key;
 }
 
 } // namespace
