@@ -167,12 +167,9 @@ void RoomsPage::refresh()
         const bool firstListing = !m_loaded;
         m_loaded = true;
         showRooms(result.value());
-        if (firstListing) {
-            m_ui->roomsTable->resizeColumnsToContents();
-            // Long names should not push every other column out of sight.
-            m_ui->roomsTable->setColumnWidth(RoomTableModel::Name,
-                                             qMin(m_ui->roomsTable->columnWidth(RoomTableModel::Name), 320));
-        }
+        // Fit the columns to the first listing; the last one stretches to the table's edge.
+        for (int column = 0; firstListing && column < RoomTableModel::ColumnCount - 1; ++column)
+            m_ui->roomsTable->resizeColumnToContents(column);
         Q_EMIT roomsLoaded(int(m_model->rooms().size()));
     });
 }
