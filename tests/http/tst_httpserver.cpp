@@ -171,6 +171,10 @@ private Q_SLOTS:
     void acceptsWebSocketUpgradeAndEchoes();
     void refusesWebSocketUpgradeWith403();
     void servesHttpsWithSelfSignedCertificate();
+    void holdsBackRequestsBeyondPipeliningLimit();
+    void honoursConnectionCloseAndHttp10();
+    void dropsStalledTlsHandshake();
+    void stopsListeningOnClose();
 };
 
 void TestHttpServer::roundTripWithNetworkAccessManager()
@@ -898,6 +902,133 @@ void TestHttpServer::servesHttpsWithSelfSignedCertificate()
     webSocket.sendTextMessage(QStringLiteral("over tls"));
     QVERIFY(received.wait(kWaitMs));
     QCOMPARE(received.first().at(0).toString(), QStringLiteral("OVER TLS"));
+}
+
+void TestHttpServer::holdsBackRequestsBeyondPipeliningLimit()
+{
+    HttpServerLimits limits;
+    limits.maxPipelinedRequests = 2;
+    HttpServer server(limits);
+    QList<HttpResponder> waiting;
+    QStringList paths;
+    server.setRequestHandler([&](const HttpRequest &request, const HttpResponder &responder) {
+        paths << request.path;
+        waiting << responder;
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    RawClient client(server.serverPort());
+    QVERIFY(client.waitConnected());
+    for (int i = 1; i <= 5; ++i)
+        client.socket.write("GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: a\r\n\r\n");
+
+    QTRY_COMPARE_WITH_TIMEOUT(paths.size(), 2, kWaitMs);
+    QTest::qWait(200);
+    QCOMPARE(paths.size(), 2); // the rest stays unread until answers go out
+    while (paths.size() < 5 || !waiting.isEmpty()) {
+        if (waiting.isEmpty()) {
+            QVERIFY(QTest::qWaitFor([&] { return !waiting.isEmpty(); }, kWaitMs));
+            continue;
+        }
+        const HttpResponder next = waiting.takeLast(); // answer out of order on purpose
+        next.respond(HttpResponse::text(200, "ok"));
+    }
+    QCOMPARE(paths, QStringList({QStringLiteral("/1"), QStringLiteral("/2"), QStringLiteral("/3"),
+                                 QStringLiteral("/4"), QStringLiteral("/5")}));
+    for (int i = 0; i < 5; ++i) {
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+    }
+}
+
+void TestHttpServer::honoursConnectionCloseAndHttp10()
+{
+    HttpServer server;
+    server.setRequestHandler([](const HttpRequest &request, const HttpResponder &responder) {
+        HttpResponse response = HttpResponse::text(200, request.path.toUtf8());
+        if (request.path == QLatin1String("/bye"))
+            response.setHeader("Connection", "close"); // the handler may end the connection too
+        responder.respond(std::move(response));
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    RawClient closing(server.serverPort());
+    QVERIFY(closing.waitConnected());
+    closing.socket.write("GET /a HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET /ignored HTTP/1.1\r\nHost: a\r\n\r\n");
+    const auto last = closing.next();
+    QVERIFY(last);
+    QCOMPARE(last->header("Connection"), QByteArray("close"));
+    QTRY_VERIFY_WITH_TIMEOUT(closing.closed, kWaitMs);
+    QVERIFY(!takeResponse(&closing.received));
+
+    RawClient old(server.serverPort());
+    QVERIFY(old.waitConnected());
+    old.socket.write("GET /one HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    const auto kept = old.next();
+    QVERIFY(kept);
+    QCOMPARE(kept->header("Connection"), QByteArray("keep-alive"));
+    old.socket.write("GET /two HTTP/1.0\r\n\r\n");
+    const auto ended = old.next();
+    QVERIFY(ended);
+    QCOMPARE(ended->body, QByteArray("/two"));
+    QTRY_VERIFY_WITH_TIMEOUT(old.closed, kWaitMs);
+
+    RawClient handlerCloses(server.serverPort());
+    QVERIFY(handlerCloses.waitConnected());
+    handlerCloses.socket.write("GET /bye HTTP/1.1\r\nHost: a\r\n\r\n");
+    QVERIFY(handlerCloses.next());
+    QTRY_VERIFY_WITH_TIMEOUT(handlerCloses.closed, kWaitMs);
+}
+
+void TestHttpServer::dropsStalledTlsHandshake()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("this Qt has no TLS backend");
+    QTemporaryDir dir;
+    const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
+    const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+    QString error;
+    QVERIFY2(SelfSignedCertificate::generate(certPath, keyPath, {}, &error), qPrintable(error));
+    const auto configuration = SelfSignedCertificate::loadServerConfiguration(certPath, keyPath, &error);
+    QVERIFY2(configuration, qPrintable(error));
+
+    HttpServerLimits limits;
+    limits.headerTimeoutMs = 400;
+    HttpServer server(limits);
+    server.setTlsConfiguration(*configuration);
+    QSignalSpy limitHits(&server, &HttpServer::limitHit);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    RawClient silent(server.serverPort()); // connects over TCP, never starts TLS
+    QVERIFY(silent.waitConnected());
+    QTRY_VERIFY_WITH_TIMEOUT(silent.closed, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!limitHits.isEmpty(), kWaitMs);
+    QCOMPARE(server.connectionCount(), 0);
+}
+
+void TestHttpServer::stopsListeningOnClose()
+{
+    HttpServer server;
+    server.setRequestHandler([](const HttpRequest &, const HttpResponder &responder) {
+        responder.respond(HttpResponse::text(200, "ok"));
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = server.serverPort();
+    RawClient client(port);
+    QVERIFY(client.waitConnected());
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 1, kWaitMs);
+    server.close();
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, kWaitMs);
+
+    QTcpSocket late;
+    QSignalSpy failed(&late, &QAbstractSocket::errorOccurred);
+    late.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(failed.wait(kWaitMs));
+    QCOMPARE(late.error(), QAbstractSocket::ConnectionRefusedError);
+
+    HttpServer taken;
+    QVERIFY(!taken.listen(QHostAddress(QStringLiteral("203.0.113.1")), 0)); // not an address of this machine
+    QVERIFY(!taken.errorString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
