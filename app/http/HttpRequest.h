@@ -19,7 +19,7 @@ public:
     QByteArray method;          // "GET", "POST", ... as sent (methods are case-sensitive)
     QByteArray target;          // raw request-target, e.g. "/video/v2/rooms?x=1"
     QString path;               // decoded path, e.g. "/video/v2/rooms"
-    QUrlQuery query;
+    QUrlQuery query;            // as sent: read values with QUrl::FullyDecoded ("+" stays "+")
     int versionMinor = 1;       // HTTP/1.<minor>
     HeaderList headers;
     QByteArray body;
