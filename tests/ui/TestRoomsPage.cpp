@@ -7,6 +7,7 @@
 #include "models/RoomTableModel.h"
 #include "platform/EnableXPlatform.h"
 
+#include <QDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void deletesAreSentWhenTheUndoWindowPasses();
     void listingFailureShowsBannerAndRetryRecovers();
     void filterNarrowsTheTableAndSaysWhenNothingMatches();
+    void keyboardShortcutsActOnThePage();
 
 private:
     void selectRoomsNamed(const QStringList &names);
@@ -177,6 +179,34 @@ void TestRoomsPage::filterNarrowsTheTableAndSaysWhenNothingMatches()
     filter->clear();
     QVERIFY(m_table->isVisible());
     QCOMPARE(m_table->model()->rowCount(), 4);
+}
+
+void TestRoomsPage::keyboardShortcutsActOnThePage()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_page->deletionQueue()->setUndoWindowMs(60'000);
+
+    // Ctrl+F: to the filter.
+    m_table->setFocus();
+    QTest::keyClick(m_table, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(m_page->findChild<QLineEdit *>(u"filterEdit"_s)->hasFocus());
+
+    // F5: a new listing.
+    QSignalSpy loaded(m_page.get(), &RoomsPage::roomsLoaded);
+    QTest::keyClick(m_table, Qt::Key_F5);
+    QVERIFY(loaded.wait(15'000));
+
+    // Del: the selected room waits for deletion.
+    selectRoomsNamed({u"Team stand-up"_s});
+    m_table->setFocus();
+    QTest::keyClick(m_table, Qt::Key_Delete);
+    QCOMPARE(m_page->deletionQueue()->waitingIds().size(), 1);
+    m_page->undoDelete();
+
+    // Ctrl+N: the room editor.
+    QTest::keyClick(m_table, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<QDialog *>(u"RoomEditorDialog"_s) != nullptr, 5'000);
 }
 
 } // namespace confero
