@@ -59,6 +59,16 @@ QJsonObject changedKeys(const QJsonObject &previous, const QJsonObject &next)
     return changed;
 }
 
+// Whether a PATCH body carries the key a validation error names ("settings.scheduled_time",
+// "settings.role_based_recording.moderator" -> "settings.role_based_recording", "name").
+bool changesTouch(const QJsonObject &changes, const QString &path)
+{
+    const QStringList parts = path.split(u'.');
+    if (parts.size() >= 2 && parts.first() == u"settings")
+        return changes.value(u"settings").toObject().contains(parts.at(1));
+    return changes.contains(parts.first());
+}
+
 QDateTime nextQuarterHourInAnHour(const QDateTime &nowUtc)
 {
     const qint64 quarter = 15 * 60;
@@ -342,7 +352,13 @@ void RoomEditorDialog::accept()
     m_ui->formError->hide();
 
     const RoomDefinition wanted = definition();
-    const QList<FieldError> problems = wanted.validate(m_clock());
+    QList<FieldError> problems = wanted.validate(m_clock());
+    if (m_original) {
+        // Only what is about to be sent is judged: a scheduled room whose start has passed can still
+        // be renamed, and its start time is not re-checked unless it is changed.
+        const QJsonObject body = changes();
+        problems.removeIf([&](const FieldError &error) { return !changesTouch(body, error.field); });
+    }
     if (!problems.isEmpty()) {
         showErrors(problems);
         return;

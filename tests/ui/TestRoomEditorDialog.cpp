@@ -8,6 +8,7 @@
 #include <QAbstractItemModel>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void scheduledRoomInThePastIsRefusedBeforeSending();
     void platformValidationErrorAppearsBesideItsField();
     void editSendsOnlyChangedKeysAndLocksTypeKeys();
+    void editOfAPastScheduledRoomJudgesOnlyWhatChanges();
 
 private:
     RoomEditorDialog *openNewRoomDialog();
@@ -227,6 +229,34 @@ void TestRoomEditorDialog::editSendsOnlyChangedKeysAndLocksTypeKeys()
     const QJsonObject settings = m_sandbox->roomNamed(u"Team stand-up"_s).value(u"settings").toObject();
     QCOMPARE(settings.value(u"participants").toVariant().toInt(), 15);
     QCOMPARE(settings.value(u"description").toString(), u"Every weekday at nine"_s);
+}
+
+void TestRoomEditorDialog::editOfAPastScheduledRoomJudgesOnlyWhatChanges()
+{
+    const QList<Room> rooms = m_page->rooms();
+    const auto scheduled = std::find_if(rooms.cbegin(), rooms.cend(), [](const Room &room) {
+        return room.settings.kind == RoomSettings::Kind::Scheduled;
+    });
+    QVERIFY(scheduled != rooms.cend());
+
+    auto *dialog = new RoomEditorDialog(m_sandbox->platform(), *scheduled, m_page.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<RoomEditorDialog> guard(dialog);
+    // A month later the room's start has passed.
+    dialog->setClock([] { return QDateTime::currentDateTimeUtc().addDays(30); });
+    dialog->open();
+
+    auto *startEdit = dialog->findChild<QDateTimeEdit *>(u"scheduledTimeEdit"_s);
+    startEdit->setDateTime(startEdit->dateTime().addDays(1));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    // Moving the start is judged: still in the (moved) past.
+    QVERIFY(dialog->findChild<QLabel *>(u"scheduledTimeError"_s)->isVisible());
+
+    startEdit->setDateTime(startEdit->dateTime().addDays(-1));
+    dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"Onboarding (renamed)"_s);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 15'000);
+    QVERIFY(!m_sandbox->roomNamed(u"Onboarding (renamed)"_s).isEmpty());
 }
 
 } // namespace confero
