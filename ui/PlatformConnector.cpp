@@ -32,6 +32,12 @@ void PlatformConnector::open(const Project &project, QObject *context, Callback 
         done(openWithKey(project.apiBaseUrl, project.appId, *memory), QString());
         return;
     }
+    if (project.isSandbox) {
+        // The emulator's key exists only in the process that started it (see ConsoleApplication).
+        done(nullptr, tr("The built-in emulator is not running in this window. Start Confero with "
+                         "--sandbox to use the \"%1\" project.").arg(project.name));
+        return;
+    }
     QPointer<QObject> guard(context);
     m_secrets->read(SecretStore::appKeyName(project.id), this,
                     [this, project, guard, done = std::move(done)](SecretStore::Result result) {

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
     void opensTheSandboxProjectAndShowsActivity();
     void closingDuringTheUndoWindowSendsTheDeletesFirst();
+    void sandboxProjectWithoutTheEmulatorSaysHowToStartIt();
 
 private:
     QTemporaryDir m_dir;
@@ -113,6 +114,22 @@ void TestMainWindow::closingDuringTheUndoWindowSendsTheDeletesFirst()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 15'000);
     QCOMPARE(m_sandbox->rooms().size(), 3);
     QVERIFY(m_sandbox->roomNamed(doomed).isEmpty());
+}
+
+void TestMainWindow::sandboxProjectWithoutTheEmulatorSaysHowToStartIt()
+{
+    // Another window, as a later `confero` run without --sandbox would build it: no key in memory.
+    PlatformConnector connector(m_sandbox->network(), m_secrets.get());
+    MainWindow window(m_projects.get(), m_secrets.get(), &connector, nullptr);
+    window.show();
+    QSignalSpy changed(&window, &MainWindow::platformChanged);
+    window.openProject(m_project.id);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 15'000);
+    QVERIFY(!window.platform());
+    auto *banner = window.findChild<QWidget *>(u"connectionBanner"_s);
+    QVERIFY(banner->isVisible());
+    const QString message = banner->findChild<QLabel *>(u"message"_s)->text();
+    QVERIFY2(message.contains(u"--sandbox"_s), qPrintable(message));
 }
 
 } // namespace confero
