@@ -32,6 +32,7 @@ private Q_SLOTS:
     void undoRestoresRoomsAndSendsNoDelete();
     void deletesAreSentWhenTheUndoWindowPasses();
     void listingFailureShowsBannerAndRetryRecovers();
+    void refusedDeleteGivesTheRoomBackAndSaysWhy();
     void filterNarrowsTheTableAndSaysWhenNothingMatches();
     void keyboardShortcutsActOnThePage();
 
@@ -161,6 +162,29 @@ void TestRoomsPage::listingFailureShowsBannerAndRetryRecovers()
     QVERIFY(loaded.wait(15'000));
     QVERIFY(!banner->isVisible());
     QCOMPARE(m_table->model()->rowCount(), 4);
+}
+
+void TestRoomsPage::refusedDeleteGivesTheRoomBackAndSaysWhy()
+{
+    const QString roomId = m_sandbox->roomNamed(u"Team stand-up"_s).value(u"room_id").toString();
+    QVERIFY(!roomId.isEmpty());
+    // The platform refuses to delete a room with a live session (10030).
+    QVERIFY(m_sandbox->setFaults(QJsonArray{QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 400},
+                                                        {u"result"_s, 10030}, {u"match"_s, QString(u"/rooms/"_s + roomId)},
+                                                        {u"count"_s, -1}}}));
+    m_page->deletionQueue()->setUndoWindowMs(300);
+    selectRoomsNamed({u"Team stand-up"_s});
+    QSignalSpy failed(m_page->deletionQueue(), &RoomDeletionQueue::deleteFailed);
+    m_page->deleteSelectedRooms();
+    QVERIFY(failed.wait(15'000));
+
+    const int row = rowOf(u"Team stand-up"_s);
+    QVERIFY(row >= 0);
+    QVERIFY(!m_table->model()->index(row, 0).data(RoomTableModel::PendingDeletionRole).toBool());
+    auto *banner = m_page->findChild<ErrorBanner *>(u"listingErrorBanner"_s);
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->message().contains(u"Team stand-up"_s), qPrintable(banner->message()));
+    QVERIFY(!m_sandbox->roomNamed(u"Team stand-up"_s).isEmpty());
 }
 
 void TestRoomsPage::filterNarrowsTheTableAndSaysWhenNothingMatches()
