@@ -4,8 +4,6 @@
 #include <QStyle>
 #include <QWidget>
 
-#include <algorithm>
-
 namespace confero {
 
 void FieldErrorDisplay::add(const QString &field, QWidget *input, QLabel *label)
@@ -49,13 +47,6 @@ void FieldErrorDisplay::clearAll()
 {
     for (const QString &field : std::as_const(m_order))
         clear(field);
-}
-
-bool FieldErrorDisplay::hasErrors() const
-{
-    return firstInvalidInput() != nullptr
-        || std::any_of(m_entries.cbegin(), m_entries.cend(),
-                       [](const Entry &e) { return e.label && !e.label->isHidden(); });
 }
 
 QWidget *FieldErrorDisplay::firstInvalidInput() const

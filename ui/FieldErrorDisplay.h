@@ -21,7 +21,6 @@ public:
     bool show(const QString &field, const QString &message);
     void clear(const QString &field);
     void clearAll();
-    bool hasErrors() const;
     QWidget *firstInvalidInput() const;
 
     static QString styleSheet();

@@ -3,6 +3,9 @@
 #include "Logging.h"
 #include "platform/VideoPlatform.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace confero {
 
 RoomDeletionQueue::RoomDeletionQueue(QObject *parent)
