@@ -33,6 +33,7 @@ private Q_SLOTS:
     void opensTheSandboxProjectAndShowsActivity();
     void closingDuringTheUndoWindowSendsTheDeletesFirst();
     void sandboxProjectWithoutTheEmulatorSaysHowToStartIt();
+    void addedProjectReadsItsKeyFromTheKeychain();
 
 private:
     QTemporaryDir m_dir;
@@ -130,6 +131,35 @@ void TestMainWindow::sandboxProjectWithoutTheEmulatorSaysHowToStartIt()
     QVERIFY(banner->isVisible());
     const QString message = banner->findChild<QLabel *>(u"message"_s)->text();
     QVERIFY2(message.contains(u"--sandbox"_s), qPrintable(message));
+}
+
+void TestMainWindow::addedProjectReadsItsKeyFromTheKeychain()
+{
+    Project local;
+    local.name = u"Local through the keychain"_s;
+    local.apiBaseUrl = m_sandbox->apiBaseUrl();
+    local.appId = m_sandbox->appId();
+    const StoreResult<Project> added = m_projects->add(local);
+    QVERIFY(added.ok());
+    const QString keyName = SecretStore::appKeyName(added.value().id);
+    const SecretStore::Result written = m_secrets->writeNow(keyName, m_sandbox->appKey());
+
+    QSignalSpy changed(m_window.get(), &MainWindow::platformChanged);
+    QSignalSpy loaded(m_window->roomsPage(), &RoomsPage::roomsLoaded);
+    m_window->openProject(added.value().id);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 30'000);
+    if (written.ok) {
+        QVERIFY(m_window->platform());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 15'000);
+        QCOMPARE(loaded.first().first().toInt(), 4);
+        m_secrets->removeNow(keyName);
+    } else {
+        // No keychain on this machine: the window says so instead of connecting without a key.
+        QVERIFY(!m_window->platform());
+        const QString message = m_window->findChild<QWidget *>(u"connectionBanner"_s)
+                                    ->findChild<QLabel *>(u"message"_s)->text();
+        QVERIFY2(message.contains(written.errorMessage), qPrintable(message));
+    }
 }
 
 } // namespace confero
