@@ -8,6 +8,7 @@
 #include "platform/EnableXPlatform.h"
 
 #include <QDialog>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void refusedDeleteGivesTheRoomBackAndSaysWhy();
     void filterNarrowsTheTableAndSaysWhenNothingMatches();
     void keyboardShortcutsActOnThePage();
+    void clickingAHeaderSortsByThatColumn();
 
 private:
     void selectRoomsNamed(const QStringList &names);
@@ -98,6 +100,7 @@ void TestRoomsPage::undoRestoresRoomsAndSendsNoDelete()
     auto *notice = m_page->findChild<UndoNotice *>(u"undoNotice"_s);
     QVERIFY(notice->isVisible());
     QCOMPARE(notice->message(), u"2 rooms will be deleted."_s);
+    QCOMPARE(notice->findChild<QLabel *>(u"countdown"_s)->text(), u"60 s"_s);
     for (const QString &name : names) {
         const QModelIndex index = m_table->model()->index(rowOf(name), 0);
         QVERIFY(index.data(RoomTableModel::PendingDeletionRole).toBool());
@@ -231,6 +234,27 @@ void TestRoomsPage::keyboardShortcutsActOnThePage()
     // Ctrl+N: the room editor.
     QTest::keyClick(m_table, Qt::Key_N, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<QDialog *>(u"RoomEditorDialog"_s) != nullptr, 5'000);
+}
+
+void TestRoomsPage::clickingAHeaderSortsByThatColumn()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const auto participants = [this](int row) {
+        return m_table->model()->index(row, RoomTableModel::Participants).data().toInt();
+    };
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(RoomTableModel::Participants) + 5, header->height() / 2));
+    const Qt::SortOrder first = header->sortIndicatorOrder();
+    QCOMPARE(header->sortIndicatorSection(), int(RoomTableModel::Participants));
+    for (int row = 1; row < m_table->model()->rowCount(); ++row) {
+        if (first == Qt::AscendingOrder)
+            QVERIFY(participants(row - 1) <= participants(row));
+        else
+            QVERIFY(participants(row - 1) >= participants(row));
+    }
+    // Numbers sort as numbers: 100 is not between 12 and 2.
+    const int top = participants(0);
+    QCOMPARE(top, first == Qt::AscendingOrder ? 2 : 100);
 }
 
 } // namespace confero
