@@ -62,8 +62,9 @@ void RoomsPage::setUpActions()
         action->setShortcut(key);
         // Window-wide, yet only while this page is visible: a hidden widget's shortcuts do not fire.
         action->setShortcutContext(Qt::WindowShortcut);
-        action->setToolTip(key.isEmpty() ? text : u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
-                                                                  key.toString(QKeySequence::NativeText)));
+        const QString plain = QString(text).remove(u'&');
+        action->setToolTip(key.isEmpty() ? plain
+                                         : u"%1 (%2)"_s.arg(plain, key.toString(QKeySequence::NativeText)));
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
         return action;
