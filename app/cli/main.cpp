@@ -4,6 +4,7 @@
 #include "RoomsCommand.h"
 #include "TokensCommand.h"
 #include "config/DataDir.h"
+#include "config/Translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -19,6 +20,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     DataDir::setApplicationIdentity();
+    Translations::install(&app);
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFERO_VERSION));
     // stderr is for the one error line; QT_LOGGING_RULES still overrides this for diagnosis.
     QLoggingCategory::setFilterRules(u"confero.*.debug=false\nconfero.*.info=false"_s);

@@ -1,5 +1,6 @@
 #include "ConsoleApplication.h"
 #include "config/DataDir.h"
+#include "config/Translations.h"
 
 #include <QApplication>
 
@@ -43,6 +44,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setIdentity();
+    confero::Translations::install(&app);
     QApplication::setApplicationDisplayName(QStringLiteral("Confero"));
     QApplication::setDesktopFileName(QStringLiteral("io.confero.Confero"));
 

@@ -1,0 +1,1432 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Confero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlatformError</name>
+    <message>
+        <source>HTTP %1, result %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the video platform%1: the connection failed or was cut. Check the network and the project&apos;s API address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video platform did not answer in time%1. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the App ID or App Key%1. Check the project&apos;s credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not know this room%1. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the request%1. Check the values and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the value of &quot;%1&quot;%2. Correct it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform is limiting requests%1 and still refused after retrying. Wait a minute and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not allow this while the room has a live session%1. Try again when the session has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room&apos;s type (mode, scheduled, ad hoc) cannot be changed after it is created%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused a token for this room now%1: it is over, not yet open, or full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not allow this in the room&apos;s current state%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform had an internal problem%1. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer was not in the documented format%1. Check that the project&apos;s API address points to the Video API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The App ID and App Key come from the project in the platform&apos;s portal. The key is kept in the system keychain, never in Confero&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App &amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomEditorDialog</name>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Daily stand-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your user or team id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;d hoc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (&amp;UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mo&amp;derators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Participants:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media &amp;&amp; recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD (up to 1280×720)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SD (up to 640×480)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LD (up to 640×360)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;recording when anyone publishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Single-file recording (two-person rooms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderators recorded as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio and video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants recorded as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;live recording automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live recording &amp;view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://your-custom-view-url (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watermark transcoded files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;screen sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;canvas streaming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants &amp;knock and wait for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants &amp;wait until a moderator has joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Automatic bandwidth detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Face analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active &amp;talkers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media &amp;zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform chooses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IN (India)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SG (Singapore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US (United States)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XX (any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Billing code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable dial-in over &amp;SIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter rooms (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <source>Issue join token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Alice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience (HLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your id for this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single use, valid for 15 minutes from now. Confero keeps only a hash of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the token carries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ApiActivityIndicator</name>
+    <message>
+        <source>Last request: %1, done in %2 ms at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last request: %1, failed after %2 ms at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 request in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ConsoleApplication</name>
+    <message>
+        <source>Confero: desktop console for the EnableX Video API. With no project configured, or with --sandbox, it starts the built-in emulator of the API and opens it as the &quot;Sandbox&quot; project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the built-in emulator and open its project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the project named NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep data in DIR (CONFERO_DATA_DIR takes precedence).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; see confero --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no project named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the Sandbox project in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in emulator could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::DataDir</name>
+    <message>
+        <source>No data folder could be determined; set CONFERO_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the data folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::EnableXPlatform</name>
+    <message>
+        <source>listing rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating room &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updating room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading who is in room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating a token for room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::JoinToken</name>
+    <message>
+        <source>The token needs the name of the person joining.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token needs a role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role must be moderator, participant, viewer or audience.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token needs a user reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token carries at most 5 custom data keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::MainWindow</name>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some rooms could not be deleted; Confero stays open so you can see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built-in emulator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That project no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Confero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in emulator&apos;s project is managed by Confero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this project&apos;s address, App ID or App Key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers: %2 room(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting rooms before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::PlatformConnector</name>
+    <message>
+        <source>The built-in emulator is not running in this window. Start Confero with --sandbox to use the &quot;%1&quot; project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The App Key of project &quot;%1&quot; could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ProjectDialog</name>
+    <message>
+        <source>Add project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit project &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project needs its App Key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the App Key in the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the App Key to test the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the App Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: the project has %1 room(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ProjectStore</name>
+    <message>
+        <source>The project needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address must be an http:// or https:// address, e.g. https://api.enablex.io/video/v2/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project needs its App ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the project &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That project does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::Room</name>
+    <message>
+        <source>Moderators must be between 1 and 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants must be 0 (no limit) or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scheduled room needs a start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start time must be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scheduled room needs a duration in minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duration must be a positive number of minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active talkers must be between 1 and 16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality must be HD, SD or LD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media zone must be IN, SG, US or XX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator recording must be &quot;audiovideo&quot; or &quot;audio&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant recording must be &quot;audiovideo&quot; or &quot;audio&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live recording view must be an https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room needs an owner reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ad hoc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RoomCache</name>
+    <message>
+        <source>Could not save the room list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RoomDeletionQueue</name>
+    <message>
+        <source>deleting room &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RoomEditorDialog</name>
+    <message>
+        <source>New room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit room &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room&apos;s kind and mode cannot change after it is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a project: choose one in the toolbar first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RoomTableModel</name>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (deleting…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RoomsPage</name>
+    <message>
+        <source>&amp;New room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue &amp;token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a project. Add one, or start Confero with --sandbox to try the built-in emulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rooms could not be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no rooms yet.
+Create one with New room (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No room matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room &quot;%1&quot; will be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rooms will be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room &quot;%1&quot; was not deleted. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::SecretStore</name>
+    <message>
+        <source>The keychain holds no secret for %1. Enter it again in the project&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied. Allow Confero to use it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access. Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the secret for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not complete the request. Check that it is unlocked and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available (no D-Bus session or Secret Service is running). Confero keeps App Keys only in the OS keychain; start a desktop session or gnome-keyring and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::Store</name>
+    <message>
+        <source>Could not open the database %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare the database %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the database&apos;s schema version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer Confero (schema %2; this version knows up to %3). Update Confero or choose another data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not back up the database to %1 before upgrading it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the schema version table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1 is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start upgrading the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed; it was left at schema %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::TokenDialog</name>
+    <message>
+        <source>Issue join token for &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a project: choose one in the toolbar first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was issued but not written to the token log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This token is not base64 JSON, so its contents cannot be shown. It may still be valid for the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::TokenLog</name>
+    <message>
+        <source>Could not record the issued token in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::CliContext</name>
+    <message>
+        <source>CONFERO_API_URL is set, so CONFERO_APP_ID and CONFERO_APP_KEY must be set too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONFERO_API_URL is not an http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no project named &quot;%1&quot;; see conferoctl projects list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project chosen: use --project NAME or conferoctl projects use NAME, or set CONFERO_API_URL, CONFERO_APP_ID and CONFERO_APP_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::CommandLine</name>
+    <message>
+        <source>Unknown option %1; see conferoctl --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option --%1 takes no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option --%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: conferoctl [--project NAME] [--data-dir DIR] [--json] &lt;command&gt;
+
+Commands:
+  rooms list
+  rooms show ID
+  rooms create --name N --owner-ref R [--mode group|lecture]
+               [--kind permanent|scheduled|adhoc] [--scheduled-time &quot;YYYY-MM-DD HH:MM&quot;]
+               [--duration MINUTES] [--moderators N] [--participants N]
+               [--quality HD|SD|LD] [--auto-recording] [--description TEXT]
+               [--max-active-talkers N] [--media-zone IN|SG|US|XX] [--sip]
+  rooms update ID [--name N] [--description TEXT] [--participants N] [--moderators N]
+               [--quality HD|SD|LD] [--auto-recording | --no-auto-recording]
+               [--scheduled-time &quot;YYYY-MM-DD HH:MM&quot;] [--duration MINUTES]
+  rooms delete ID [ID...]
+  tokens create --room ID --name N --role moderator|participant|viewer|audience
+               --user-ref U [--data KEY=VALUE]...
+  projects list
+  projects add NAME --url URL --app-id ID   (App Key from CONFERO_APP_KEY or stdin)
+  projects remove NAME
+  projects use NAME
+
+The project can also come from CONFERO_API_URL, CONFERO_APP_ID and CONFERO_APP_KEY.
+Times are UTC. With --json one JSON document is printed. Exit status 0 on success,
+else non-zero with one line on stderr.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::ProjectsCommand</name>
+    <message>
+        <source>App Key: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown projects action &quot;%1&quot;: use list, add, remove or use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>projects %1 does not take --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>projects list takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>projects %1 needs the project&apos;s NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CURRENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APP ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No App Key given: pipe it on stdin or set CONFERO_APP_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added project &quot;%1&quot;%2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no project named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed project &quot;%1&quot;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now using project &quot;%1&quot;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::RoomOptions</name>
+    <message>
+        <source>--%1 needs a whole number, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mode must be group or lecture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind must be permanent, scheduled or adhoc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scheduled-time must look like &quot;YYYY-MM-DD HH:MM&quot; (UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --auto-recording or --no-auto-recording, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: give at least one of --name, --description, --participants, --moderators, --quality, --auto-recording, --no-auto-recording, --scheduled-time, --duration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::RoomsCommand</name>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown rooms action &quot;%1&quot;: use list, show, create, update or delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rooms %1 does not take --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rooms %1 takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rooms %1 needs a room ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROOM ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MODERATORS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PARTICIPANTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QUALITY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner ref</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>platform default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created room &quot;%1&quot;: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated room &quot;%1&quot;: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted room %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::TokensCommand</name>
+    <message>
+        <source>Unknown tokens action &quot;%1&quot;: use create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens create does not take --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens create takes no arguments; give the room with --room ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens create needs --room ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data needs KEY=VALUE, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conferoctl</name>
+    <message>
+        <source>Unknown command &quot;%1&quot;; see conferoctl --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
