@@ -7,7 +7,8 @@
 #   fuzz_replay_<short> running it over tests/fuzz/corpus/<name>/ and tests/fuzz/regressions/<name>/,
 #   so an input that crashed once is run forever after, also in the gcc build.
 #   With CONFERO_FUZZ=ON (clang only): <name>, a libFuzzer executable, and the ctest test fuzz_<short>
-#   fuzzing for CONFERO_FUZZ_SECONDS from a copy of the seed corpus (the source tree stays clean).
+#   fuzzing for CONFERO_FUZZ_SECONDS from a copy of the seed corpus (the source tree stays clean),
+#   with the dictionary tests/fuzz/dict/<name>.dict when there is one.
 #
 # In a fuzz build every Confero target is compiled with -fsanitize=fuzzer-no-link,address,undefined
 # (through confero_settings), so the libraries under test carry coverage counters and sanitizer checks.
@@ -63,6 +64,11 @@ function(confero_add_fuzz_target name)
         target_link_libraries(${name} PRIVATE confero_settings ${ARG_LIBS})
         target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
         set(_work "${CMAKE_CURRENT_BINARY_DIR}/${name}.run")
+        # An optional libFuzzer dictionary of the words the parser decides on, so mutations reach them.
+        set(_dict "${CONFERO_FUZZ_DIR}/dict/${name}.dict")
+        if(NOT EXISTS "${_dict}")
+            set(_dict "")
+        endif()
         add_test(NAME fuzz_${_short}
             COMMAND "${CMAKE_COMMAND}"
                 "-DFUZZER=$<TARGET_FILE:${name}>"
@@ -70,6 +76,7 @@ function(confero_add_fuzz_target name)
                 "-DWORK=${_work}"
                 "-DSECONDS=${CONFERO_FUZZ_SECONDS}"
                 "-DRSS_MB=${CONFERO_FUZZ_RSS_MB}"
+                "-DDICT=${_dict}"
                 -P "${CONFERO_FUZZ_DIR}/RunFuzzer.cmake")
         # libFuzzer's own clock stops the run; the ctest timeout only catches a hang around it.
         math(EXPR _timeout "${CONFERO_FUZZ_SECONDS} + 120")

@@ -1,6 +1,7 @@
 # Runs one libFuzzer executable for a bounded time from a fresh copy of its seed corpus, so the
 # inputs it adds stay in the build folder. Called by the fuzz_<name> tests (cmake/ConferoFuzz.cmake) with
 # -DFUZZER=<executable> -DSEEDS=<committed corpus> -DWORK=<scratch folder> -DSECONDS=<n> -DRSS_MB=<n>
+# and -DDICT=<libFuzzer dictionary>, empty for none.
 foreach(_var FUZZER SEEDS WORK SECONDS RSS_MB)
     if(NOT DEFINED ${_var})
         message(FATAL_ERROR "RunFuzzer.cmake needs -D${_var}=...")
@@ -10,6 +11,10 @@ endforeach()
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/corpus" "${WORK}/artifacts")
 file(COPY "${SEEDS}/" DESTINATION "${WORK}/corpus")
+set(_dict_option "")
+if(DICT)
+    set(_dict_option "-dict=${DICT}")
+endif()
 
 # -timeout: one input taking longer than 10 s is a hang worth a report, not a slow machine.
 execute_process(
@@ -18,6 +23,7 @@ execute_process(
         -rss_limit_mb=${RSS_MB}
         -timeout=10
         -print_final_stats=1
+        ${_dict_option}
         "-artifact_prefix=${WORK}/artifacts/"
     RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
