@@ -11,12 +11,20 @@ namespace confero::test {
 
 using namespace Qt::StringLiterals;
 
-UiTestSandbox::UiTestSandbox() = default;
+UiTestSandbox::UiTestSandbox()
+    : m_appKey(u"uiTestAppKey0123456789abcdefABCDEF"_s)
+{
+}
 
 UiTestSandbox::~UiTestSandbox()
 {
     m_platform.reset();
     m_server.reset();
+}
+
+void UiTestSandbox::setAppKey(const QString &appKey)
+{
+    m_appKey = appKey;
 }
 
 bool UiTestSandbox::start(QString *error)
@@ -55,7 +63,7 @@ QString UiTestSandbox::appId() const
 
 QString UiTestSandbox::appKey() const
 {
-    return u"uiTestAppKey0123456789abcdefABCDEF"_s;
+    return m_appKey;
 }
 
 QUrl UiTestSandbox::apiBaseUrl() const

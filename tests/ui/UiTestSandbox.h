@@ -26,6 +26,8 @@ public:
     UiTestSandbox(const UiTestSandbox &) = delete;
     UiTestSandbox &operator=(const UiTestSandbox &) = delete;
 
+    // The App Key the sandbox accepts and the platform client sends; call before start().
+    void setAppKey(const QString &appKey);
     // False with `error` set when the sandbox cannot listen.
     bool start(QString *error);
 
@@ -46,6 +48,7 @@ public:
 private:
     QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {});
 
+    QString m_appKey;
     QNetworkAccessManager m_network;
     std::unique_ptr<sandbox::SandboxServer> m_server;
     std::unique_ptr<EnableXPlatform> m_platform;
