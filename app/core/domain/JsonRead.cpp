@@ -2,13 +2,19 @@
 
 #include <QTimeZone>
 
+#include <cmath>
+#include <limits>
+
 namespace confero::json {
 
 std::optional<int> toInt(const QJsonValue &value)
 {
     if (value.isDouble()) {
         const double number = value.toDouble();
-        if (number != static_cast<double>(static_cast<int>(number)))
+        // Casting a double outside int's range is undefined behaviour (found by fuzz_room_json), so
+        // range and integrality are checked before the cast.
+        if (!(number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max())
+            || std::trunc(number) != number)
             return std::nullopt;
         return static_cast<int>(number);
     }
@@ -61,7 +67,11 @@ QDateTime toUtcDateTime(const QJsonValue &value)
     // A time without an offset is UTC on this platform (video-api.md 1.4).
     if (time.timeSpec() == Qt::LocalTime)
         time.setTimeZone(QTimeZone::utc());
-    return time.toUTC();
+    time = time.toUTC();
+    // An offset can push 9999-12-31 into year 10000, which no `YYYY-MM-DD` field can carry back.
+    if (time.date().year() < 1 || time.date().year() > 9999)
+        return {};
+    return time;
 }
 
 QString scheduledTimeText(const QDateTime &time)
