@@ -20,6 +20,13 @@ ApiReply ApiReply::failure(const SandboxError &error)
     return reply;
 }
 
+ApiReply ApiReply::streamed(std::shared_ptr<QIODevice> device)
+{
+    ApiReply reply;
+    reply.stream = std::move(device);
+    return reply;
+}
+
 ApiReply ApiReply::plain(int status, QJsonObject body)
 {
     ApiReply reply;

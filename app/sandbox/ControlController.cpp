@@ -113,7 +113,9 @@ ApiReply ControlController::consumeToken(const QByteArray &body)
         return ApiReply::failure(error);
     if (!request->value(u"token").isString())
         return badControlRequest(u"The body must be {\"token\": \"...\"}."_s);
-    return m_tokens.consume(request->value(u"token").toString().toLatin1());
+    // Optional "agent" and "ip" describe the client in its CDR row.
+    return m_tokens.consume(request->value(u"token").toString().toLatin1(), request->value(u"agent").toString(),
+                            request->value(u"ip").toString());
 }
 
 ApiReply ControlController::leave(const QByteArray &body)
@@ -129,11 +131,44 @@ ApiReply ControlController::leave(const QByteArray &body)
     if (!m_state.room(roomId))
         return ApiReply::failure({ResultCode::RoomNotFound, u"Room not found"_s,
                                   u"No room with id \"%1\" exists in this sandbox."_s.arg(roomId)});
-    if (!m_state.leave(roomId, userRef))
+    if (!m_state.leave(roomId, userRef, m_clock.now()))
         return ApiReply::failure({ResultCode::UserNotInRoom, u"User not in room"_s,
                                   u"Nobody with user_ref \"%1\" is in room %2."_s.arg(userRef, roomId)});
     qCInfo(lcSandbox) << userRef << "left room" << roomId;
     return ApiReply::success({{u"room_id"_s, roomId}, {u"user_ref"_s, userRef}});
+}
+
+ApiReply ControlController::simulateSession(const QByteArray &body)
+{
+    SandboxError error;
+    const std::optional<QJsonObject> request = JsonBody::parseObject(body, &error);
+    if (!request)
+        return ApiReply::failure(error);
+    const QString roomId = request->value(u"room_id").toString();
+    const std::optional<qint64> participants = request->contains(u"participants")
+        ? JsonBody::wholeNumber(request->value(u"participants"))
+        : std::optional<qint64>(2);
+    const std::optional<qint64> duration = request->contains(u"duration_s")
+        ? JsonBody::wholeNumber(request->value(u"duration_s"))
+        : std::optional<qint64>(600);
+    const QJsonValue recorded = request->value(u"recorded");
+    if (roomId.isEmpty() || !participants || *participants < 1 || *participants > 300 || !duration || *duration < 1
+        || *duration > 86400 || !(recorded.isUndefined() || recorded.isBool()))
+        return badControlRequest(u"The body must be {\"room_id\": \"...\", \"participants\": 1..300, "
+                                 "\"duration_s\": 1..86400, \"recorded\": true|false}."_s);
+    const RoomRecord *record = m_state.room(roomId);
+    if (!record)
+        return ApiReply::failure({ResultCode::RoomNotFound, u"Room not found"_s,
+                                  u"No room with id \"%1\" exists in this sandbox."_s.arg(roomId)});
+    // [INFERRED] A room holds one session at a time: a simulated one cannot overlap a live one.
+    if (record->isLive())
+        return ApiReply::failure({ResultCode::UpdateOnActiveRoom, u"Room is active"_s,
+                                  u"Room %1 has a live session (conf_num %2); simulate a session once it ends."_s.arg(
+                                      roomId, record->liveConfNum)});
+    const QString confNum = m_state.simulateSession(roomId, int(*participants), *duration * 1000, m_clock.now());
+    qCInfo(lcSandbox) << "simulated session" << confNum << "in room" << roomId << "with" << *participants
+                      << "participants";
+    return ApiReply::success({{u"conf_num"_s, confNum}, {u"room_id"_s, roomId}});
 }
 
 ApiReply ControlController::setFaults(const QByteArray &body)

@@ -15,7 +15,7 @@ class SandboxState;
 class TokensController;
 
 // The sandbox's own routes under /sandbox/ (DESIGN.md "The sandbox"): reset, state, clock, faults,
-// token consumption and leaving. Loopback peers only, no Basic auth; answers use the same
+// token consumption, leaving and simulated sessions. Loopback peers only, no Basic auth; answers use the same
 // {"result":0,...} envelope as the platform routes.
 class ControlController
 {
@@ -33,6 +33,9 @@ public:
     ApiReply setClock(const QByteArray &body);
     ApiReply consumeToken(const QByteArray &body);
     ApiReply leave(const QByteArray &body);
+    // {"room_id", "participants", "duration_s", "recorded"}: a whole session in an idle room, ended
+    // now; answers {"conf_num"}. Its CDR rows are published at once.
+    ApiReply simulateSession(const QByteArray &body);
     ApiReply setFaults(const QByteArray &body);
     ApiReply clearFaults();
 

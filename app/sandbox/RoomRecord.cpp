@@ -1,5 +1,7 @@
 #include "RoomRecord.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace confero::sandbox {
@@ -17,6 +19,20 @@ QJsonObject RoomRecord::settings() const
 bool RoomRecord::isLive() const
 {
     return !liveConfNum.isEmpty();
+}
+
+CdrRoom RoomRecord::toCdrRoom() const
+{
+    const QJsonObject details{{u"name"_s, room.value(u"name")},
+                              {u"owner_ref"_s, room.value(u"owner_ref")},
+                              {u"settings"_s, settings()}};
+    return CdrRoom{roomId().toUtf8(), room.value(u"name").toString().toUtf8(),
+                   QJsonDocument(details).toJson(QJsonDocument::Compact)};
+}
+
+bool RoomRecord::isLecture() const
+{
+    return settings().value(u"mode").toString() == u"lecture";
 }
 
 QJsonObject RoomRecord::toJson() const

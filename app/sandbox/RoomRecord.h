@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CdrRoom.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -19,6 +21,10 @@ public:
     QString roomId() const;
     QJsonObject settings() const;
     bool isLive() const;
+
+    // The room as its CDR rows show it (room.room_details: name, owner_ref, settings).
+    CdrRoom toCdrRoom() const;
+    bool isLecture() const;
 
     QJsonObject toJson() const;
     static RoomRecord fromJson(const QJsonObject &object);

@@ -55,6 +55,12 @@ SandboxError RoomsController::roomNotFound(const QString &roomId)
 
 ApiReply RoomsController::create(const QByteArray &body)
 {
+    const QDateTime now = m_clock.now();
+    return create(body, m_ids.next(now), now);
+}
+
+ApiReply RoomsController::create(const QByteArray &body, const QString &roomId, const QDateTime &created)
+{
     SandboxError error;
     const std::optional<QJsonObject> request = JsonBody::parseObject(body, &error);
     if (!request)
@@ -62,9 +68,8 @@ ApiReply RoomsController::create(const QByteArray &body)
     std::optional<QJsonObject> room = m_validator.validateCreate(*request, &error);
     if (!room)
         return ApiReply::failure(error);
-    const QDateTime now = m_clock.now();
-    room->insert(u"room_id"_s, m_ids.next(now));
-    room->insert(u"created"_s, now.toString(Qt::ISODateWithMs));
+    room->insert(u"room_id"_s, roomId);
+    room->insert(u"created"_s, created.toString(Qt::ISODateWithMs));
     RoomRecord record;
     record.room = *room;
     m_state.addRoom(record);

@@ -4,6 +4,7 @@
 #include "RoomDefinitionValidator.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
 namespace confero::sandbox {
@@ -19,6 +20,9 @@ public:
     RoomsController(SandboxState &state, const SandboxClock &clock, ObjectIdGenerator &ids, bool strictSettings);
 
     ApiReply create(const QByteArray &body);
+    // The same with a chosen id and creation time: the CDR simulator's rooms must be the same on
+    // every run for the same seed.
+    ApiReply create(const QByteArray &body, const QString &roomId, const QDateTime &created);
     ApiReply list() const;
     ApiReply get(const QString &roomId) const;
     ApiReply update(const QString &roomId, const QByteArray &body);

@@ -38,6 +38,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_rooms(m_state, m_clock, m_ids, m_options.strictSettings)
     , m_tokens(m_state, m_clock, m_ids)
     , m_control(m_state, m_clock, m_faults, m_tokens)
+    , m_cdr(m_state, m_clock, m_rooms, m_options.appId)
 {
     if (m_options.demoRooms)
         m_control.setAfterReset([this] { DemoRoomSeeder::seed(m_rooms, m_clock); });
@@ -118,6 +119,11 @@ QUrl SandboxServer::controlBaseUrl() const
     return baseUrl(u"/sandbox/"_s);
 }
 
+std::optional<qsizetype> SandboxServer::simulateCdr(const CdrSimulationPlan &plan, QString *error)
+{
+    return m_cdr.simulate(plan, error);
+}
+
 SandboxClock &SandboxServer::clock()
 {
     return m_clock;
@@ -131,6 +137,12 @@ const SandboxState &SandboxServer::state() const
 http::HttpResponse SandboxServer::toResponse(const ApiReply &reply)
 {
     http::HttpResponse response = http::HttpResponse::json(reply.status, reply.body);
+    if (reply.stream) {
+        // Chunked: the length of a streamed window is not known until its last row is written.
+        response.body.clear();
+        response.bodyDevice = reply.stream;
+        response.bodyLength = -1;
+    }
     for (const auto &[name, value] : reply.headers)
         response.setHeader(name, value);
     return response;
@@ -249,6 +261,8 @@ void SandboxServer::registerRoutes()
         return m_tokens.create(params.value(0), request.body);
     });
 
+    registerCdrRoutes();
+
     addControlRoute("POST", u"/reset"_s, [this](const HttpRequest &) { return m_control.reset(); });
     addControlRoute("GET", u"/state"_s, [this](const HttpRequest &) { return m_control.state(); });
     addControlRoute("POST", u"/clock"_s, [this](const HttpRequest &request) { return m_control.setClock(request.body); });
@@ -256,11 +270,41 @@ void SandboxServer::registerRoutes()
                     [this](const HttpRequest &request) { return m_control.consumeToken(request.body); });
     addControlRoute("POST", u"/users/leave"_s, [this](const HttpRequest &request) { return m_control.leave(request.body); });
     addControlRoute("POST", u"/faults"_s, [this](const HttpRequest &request) { return m_control.setFaults(request.body); });
+    addControlRoute("POST", u"/sessions/simulate"_s,
+                    [this](const HttpRequest &request) { return m_control.simulateSession(request.body); });
+    addControlRoute("POST", u"/cdr/simulate"_s, [this](const HttpRequest &request) { return m_cdr.simulate(request.body); });
     addControlRoute("DELETE", u"/faults"_s, [this](const HttpRequest &) { return m_control.clearFaults(); });
 
     m_router.setNotFoundHandler([](const HttpRequest &request, const http::HttpResponder &responder) {
         responder.respond(routeNotFound(request));
     });
+}
+
+void SandboxServer::registerCdrRoutes()
+{
+    using http::HttpRequest;
+    // video-api.md 5: each route also answers without its parameters, with the 1020x code naming
+    // what is missing, rather than the router's 404.
+    const auto add = [this](const QString &route, std::function<ApiReply(const QStringList &)> handler) {
+        for (const QString &form : {route, QString(route + u'/')})
+            addPlatformRoute("GET", form, [handler](const HttpRequest &, const QStringList &params) { return handler(params); });
+    };
+    add(u"/cdr/period"_s, [this](const QStringList &) { return m_cdr.period({}, {}); });
+    add(u"/cdr/period/{from}"_s, [this](const QStringList &p) { return m_cdr.period(p.value(0), {}); });
+    add(u"/cdr/period/{from}/{to}"_s, [this](const QStringList &p) { return m_cdr.period(p.value(0), p.value(1)); });
+    add(u"/cdr/room"_s, [this](const QStringList &) { return m_cdr.room({}); });
+    add(u"/cdr/room/{room_id}"_s, [this](const QStringList &p) { return m_cdr.room(p.value(0)); });
+    add(u"/cdr/room-period"_s, [this](const QStringList &) { return m_cdr.roomPeriod({}, {}, {}); });
+    add(u"/cdr/room-period/{room_id}"_s, [this](const QStringList &p) { return m_cdr.roomPeriod(p.value(0), {}, {}); });
+    add(u"/cdr/room-period/{room_id}/{from}"_s,
+        [this](const QStringList &p) { return m_cdr.roomPeriod(p.value(0), p.value(1), {}); });
+    add(u"/cdr/room-period/{room_id}/{from}/{to}"_s,
+        [this](const QStringList &p) { return m_cdr.roomPeriod(p.value(0), p.value(1), p.value(2)); });
+    // The form a third-party wrapper calls (video-api.md 10.1 item 5), served alike.
+    add(u"/cdr/room-period/{room_id}/period/{from}/{to}"_s,
+        [this](const QStringList &p) { return m_cdr.roomPeriod(p.value(0), p.value(1), p.value(2)); });
+    add(u"/cdr/conf"_s, [this](const QStringList &) { return m_cdr.conference({}); });
+    add(u"/cdr/conf/{conf_num}"_s, [this](const QStringList &p) { return m_cdr.conference(p.value(0)); });
 }
 
 void SandboxServer::persist()

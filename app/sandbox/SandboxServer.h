@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiReply.h"
+#include "CdrController.h"
 #include "ControlController.h"
 #include "FaultInjector.h"
 #include "ObjectIdGenerator.h"
@@ -45,6 +46,10 @@ public:
     QUrl apiBaseUrl() const;       // http(s)://127.0.0.1:PORT/video/v2/
     QUrl controlBaseUrl() const;   // http(s)://127.0.0.1:PORT/sandbox/
 
+    // Replaces the simulated CDR history (after start(), so the rooms of the state file are used).
+    // Returns the number of rows, or nothing with `error` set.
+    std::optional<qsizetype> simulateCdr(const CdrSimulationPlan &plan, QString *error);
+
     SandboxClock &clock();
     const SandboxState &state() const;
 
@@ -59,6 +64,7 @@ private:
     void addPlatformRoute(const QByteArray &method, const QString &route, PlatformHandler handler);
     void addControlRoute(const QByteArray &method, const QString &route, ControlHandler handler);
     void registerRoutes();
+    void registerCdrRoutes();
     bool isAuthorized(const http::HttpRequest &request) const;
     void answer(const http::HttpResponder &responder, http::HttpResponse response, int latencyMs);
     void persist();
@@ -74,6 +80,7 @@ private:
     RoomsController m_rooms;
     TokensController m_tokens;
     ControlController m_control;
+    CdrController m_cdr;
     http::HttpRouter m_router;
     http::HttpServer m_server;
     std::optional<QSslConfiguration> m_tls;

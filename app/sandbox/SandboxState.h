@@ -1,12 +1,17 @@
 #pragma once
 
+#include "CdrLog.h"
 #include "LiveUser.h"
 #include "RoomRecord.h"
 #include "TokenRecord.h"
 
 #include <QByteArray>
 #include <QList>
+#include <QHash>
 #include <QObject>
+
+#include <memory>
+#include <vector>
 
 namespace confero::sandbox {
 
@@ -41,9 +46,20 @@ public:
     // Joins `user` to its room, starting a session (a new conf_num) when the room was idle. Returns
     // the conf_num of the session joined.
     QString join(LiveUser user, const QDateTime &now);
-    // Removes the first user of that room with that user_ref. When the last one leaves the session
-    // ends, and an ad-hoc room without a duration is used up and removed (video-api.md 3.1).
-    bool leave(const QString &roomId, const QString &userRef);
+    // Removes the first user of that room with that user_ref, keeping the connection for the CDR.
+    // When the last one leaves the session ends: its CDR rows are published (one per connection),
+    // and an ad-hoc room without a duration is used up and removed (video-api.md 3.1).
+    bool leave(const QString &roomId, const QString &userRef, const QDateTime &now);
+    // A whole session of `participants` people in an idle room that ended at `now` after
+    // `durationMs` (POST /sandbox/sessions/simulate). Returns its conf_num.
+    QString simulateSession(const QString &roomId, int participants, qint64 durationMs, const QDateTime &now);
+
+    // CDR rows of sessions that ended in this sandbox (kept in the state file) and the simulated
+    // history (regenerated from its seed at start, never saved). Shared, so that a response being
+    // streamed keeps the rows it began with.
+    std::shared_ptr<const CdrLog> realCdr() const;
+    std::shared_ptr<const CdrLog> simulatedCdr() const;
+    void setSimulatedCdr(std::shared_ptr<const CdrLog> log);
 
     QByteArray signingSecret() const;
     QString serviceId() const;
@@ -62,6 +78,12 @@ Q_SIGNALS:
 
 private:
     RoomRecord *mutableRoom(const QString &roomId);
+    CdrLog &writableRealCdr();
+    // The session's users have all left: publish their connections as CDR rows (unless the rows are
+    // already in, as for a simulated session) and use up an ad-hoc room without a duration.
+    void endSession(RoomRecord &record, bool publishConnections);
+    void publishCdr(const RoomRecord &record, const QString &confNum,
+                    const QList<std::pair<LiveUser, QDateTime>> &connections);
 
     QList<RoomRecord> m_rooms;
     QList<TokenRecord> m_tokens;
@@ -69,6 +91,10 @@ private:
     QByteArray m_secret;
     QString m_serviceId;
     qint64 m_nextConfNum = 1;
+    std::shared_ptr<CdrLog> m_realCdr;
+    std::shared_ptr<const CdrLog> m_simulatedCdr;
+    // Connections that ended in a session still running, by conf_num: published when it ends.
+    QHash<QString, QList<std::pair<LiveUser, QDateTime>>> m_closedConnections;
 };
 
 } // namespace confero::sandbox

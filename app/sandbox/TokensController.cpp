@@ -170,7 +170,7 @@ ApiReply TokensController::create(const QString &roomId, const QByteArray &body)
     return ApiReply::success({{u"token"_s, QString::fromLatin1(encoded)}});
 }
 
-ApiReply TokensController::consume(const QByteArray &tokenText)
+ApiReply TokensController::consume(const QByteArray &tokenText, const QString &agent, const QString &ip)
 {
     const std::optional<QJsonObject> payload = TokenCodec(m_state.signingSecret()).decode(tokenText);
     if (!payload)
@@ -205,6 +205,8 @@ ApiReply TokensController::consume(const QByteArray &tokenText)
     user.role = token->role;
     user.data = token->data;
     user.joinedAt = now;
+    user.agent = agent.isEmpty() ? u"confero-sandbox"_s : agent;
+    user.ip = ip.isEmpty() ? u"127.0.0.1"_s : ip;
     const QString roomId = token->roomId;
     m_state.markTokenUsed(tokenId, now);
     user.confNum = m_state.join(user, now);

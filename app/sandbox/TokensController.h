@@ -26,7 +26,9 @@ public:
 
     ApiReply create(const QString &roomId, const QByteArray &body);
     // {"result":0,"room_id","conf_num","user":{...}} or the platform-style refusal.
-    ApiReply consume(const QByteArray &token);
+    // `agent` and `ip` describe the joining client for its CDR row; empty: the sandbox's own
+    // defaults ("confero-sandbox", 127.0.0.1) [INFERRED].
+    ApiReply consume(const QByteArray &token, const QString &agent = {}, const QString &ip = {});
 
 private:
     std::optional<SandboxError> checkWindow(const RoomRecord &record) const;

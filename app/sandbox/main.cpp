@@ -71,7 +71,15 @@ int main(int argc, char *argv[])
                                       u"Write a self-signed certificate and key for 127.0.0.1 and localhost "
                                       "into DIR (sandbox-cert.pem, sandbox-key.pem), then exit."_s,
                                       u"DIR"_s);
-    parser.addOptions({listen, appId, appKey, state, tlsCert, tlsKey, demoRooms, makeCert});
+    const QCommandLineOption simulateDays(u"simulate-days"_s,
+                                          u"Generate D days of CDR history ending yesterday (UTC), regenerated "
+                                          "from the seed at every start, never saved."_s,
+                                          u"D"_s);
+    const QCommandLineOption sessionsPerDay(u"sessions-per-day"_s, u"Sessions per simulated day (default 40)."_s,
+                                            u"N"_s, u"40"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Seed of the simulated history (default 1)."_s, u"S"_s, u"1"_s);
+    parser.addOptions({listen, appId, appKey, state, tlsCert, tlsKey, demoRooms, makeCert, simulateDays,
+                       sessionsPerDay, seed});
     parser.process(app);
 
     if (parser.isSet(makeCert)) {
@@ -120,6 +128,24 @@ int main(int argc, char *argv[])
     QString error;
     if (!server.start(address, port, &error))
         return fail(error);
+
+    if (parser.isSet(simulateDays)) {
+        bool daysOk = false;
+        bool perDayOk = false;
+        bool seedOk = false;
+        confero::sandbox::CdrSimulationPlan plan;
+        plan.days = parser.value(simulateDays).toInt(&daysOk);
+        plan.sessionsPerDay = parser.value(sessionsPerDay).toInt(&perDayOk);
+        plan.seed = parser.value(seed).toULongLong(&seedOk);
+        plan.endDate = server.clock().now().toUTC().date().addDays(-1);
+        if (!daysOk || !perDayOk || !seedOk || plan.days < 1 || plan.sessionsPerDay < 1)
+            return fail(u"--simulate-days and --sessions-per-day want positive whole numbers, --seed a whole "
+                        "number 0 or more"_s);
+        const std::optional<qsizetype> rows = server.simulateCdr(plan, &error);
+        if (!rows)
+            return fail(u"cannot simulate CDR history: %1"_s.arg(error));
+        QTextStream(stderr) << "simulated " << *rows << " CDR rows over " << plan.days << " days" << Qt::endl;
+    }
 
     QTextStream out(stdout);
     out << "listening on " << server.apiBaseUrl().adjusted(QUrl::RemovePath).toString() << Qt::endl;
