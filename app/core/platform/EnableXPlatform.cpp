@@ -86,6 +86,13 @@ public:
 
 namespace {
 
+QString day(const QDate &date)
+{
+    return date.toString(Qt::ISODate);
+}
+
+PlatformResult<QJsonArray> cdrRows(const QJsonObject &envelope, const QString &operation);
+
 PlatformError protocolError(const QString &operation, const QString &detail)
 {
     PlatformError error;
@@ -246,6 +253,51 @@ void EnableXPlatform::createToken(const QString &roomId, const TokenRequest &req
         opaque.raw = raw;
         return opaque;
     });
+}
+
+namespace {
+
+PlatformResult<QJsonArray> cdrRows(const QJsonObject &envelope, const QString &operation)
+{
+    // No CDR for the period is an empty array; some answers leave `cdr` out or null.
+    const QJsonValue rows = envelope.value(u"cdr");
+    if (rows.isNull() || rows.isUndefined())
+        return QJsonArray();
+    if (!rows.isArray())
+        return protocolError(operation, u"`cdr` is not an array"_s);
+    return rows.toArray();
+}
+
+} // namespace
+
+void EnableXPlatform::cdrByPeriod(const QDate &from, const QDate &to, QObject *context,
+                                  Callback<QJsonArray> done)
+{
+    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"period"_s, day(from), day(to)}), {},
+                               tr("reading call records from %1 to %2").arg(day(from), day(to))};
+    d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
+}
+
+void EnableXPlatform::cdrByRoom(const QString &roomId, QObject *context, Callback<QJsonArray> done)
+{
+    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"room"_s, roomId}), {},
+                               tr("reading call records of room %1").arg(roomId)};
+    d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
+}
+
+void EnableXPlatform::cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to,
+                                      QObject *context, Callback<QJsonArray> done)
+{
+    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"room-period"_s, roomId, day(from), day(to)}), {},
+                               tr("reading call records of room %1 from %2 to %3").arg(roomId, day(from), day(to))};
+    d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
+}
+
+void EnableXPlatform::cdrByConference(const QString &confNum, QObject *context, Callback<QJsonArray> done)
+{
+    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"conf"_s, confNum}), {},
+                               tr("reading call records of session %1").arg(confNum)};
+    d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
 }
 
 } // namespace confero

@@ -46,6 +46,12 @@ public:
     void liveUsers(const QString &roomId, QObject *context, Callback<QList<LiveUser>> done) override;
     void createToken(const QString &roomId, const TokenRequest &request, QObject *context,
                      Callback<JoinToken> done) override;
+    void cdrByPeriod(const QDate &from, const QDate &to, QObject *context,
+                     Callback<QJsonArray> done) override;
+    void cdrByRoom(const QString &roomId, QObject *context, Callback<QJsonArray> done) override;
+    void cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
+                         Callback<QJsonArray> done) override;
+    void cdrByConference(const QString &confNum, QObject *context, Callback<QJsonArray> done) override;
 
 private:
     class Private;

@@ -5,6 +5,8 @@
 #include "domain/LiveUser.h"
 #include "domain/Room.h"
 
+#include <QDate>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 
@@ -35,6 +37,15 @@ public:
     virtual void liveUsers(const QString &roomId, QObject *context, Callback<QList<LiveUser>> done) = 0;
     virtual void createToken(const QString &roomId, const TokenRequest &request, QObject *context,
                              Callback<JoinToken> done) = 0;
+
+    // Call detail records (video-api.md 5): the `cdr` array as the platform sent it, whole (no
+    // pagination). Dates are UTC days, both ends included.
+    virtual void cdrByPeriod(const QDate &from, const QDate &to, QObject *context,
+                             Callback<QJsonArray> done) = 0;
+    virtual void cdrByRoom(const QString &roomId, QObject *context, Callback<QJsonArray> done) = 0;
+    virtual void cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to,
+                                 QObject *context, Callback<QJsonArray> done) = 0;
+    virtual void cdrByConference(const QString &confNum, QObject *context, Callback<QJsonArray> done) = 0;
 
 Q_SIGNALS:
     // For the status bar's API activity: one pair per HTTP exchange (retries count separately).

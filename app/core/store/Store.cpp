@@ -117,51 +117,17 @@ StoreResult<bool> Store::open(const QString &location)
     m_connectionName = u"confero-store-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1));
     bool existingFile = false;
 
+    if (!m_postgres) {
+        const QFileInfo info(location);
+        existingFile = info.exists() && info.size() > 0;
+        QDir().mkpath(info.absolutePath());
+    }
     {
-        QSqlDatabase db;
-        if (m_postgres) {
-            const QUrl url(location);
-            db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
-            db.setHostName(url.host().isEmpty() ? u"localhost"_s : url.host());
-            db.setPort(url.port(5432));
-            db.setUserName(url.userName());
-            db.setPassword(url.password());
-            db.setDatabaseName(url.path().mid(1));
-            QStringList options;
-            const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
-            for (const auto &item : items)
-                options.append(item.first + u'=' + item.second);
-            db.setConnectOptions(options.join(u';'));
-        } else {
-            const QFileInfo info(location);
-            existingFile = info.exists() && info.size() > 0;
-            QDir().mkpath(info.absolutePath());
-            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-            db.setDatabaseName(location);
-            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        }
-        if (!db.isValid() || !db.open()) {
-            const StoreError error = sqlError(
-                StoreText::tr("Could not open the database %1.").arg(displayLocation(location)),
-                db.lastError());
-            db = QSqlDatabase();
+        StoreResult<QSqlDatabase> connected = openConnection(m_connectionName);
+        if (!connected) {
+            const StoreError error = connected.error();
             close();
             return error;
-        }
-        if (!m_postgres) {
-            QSqlQuery pragma(db);
-            // WAL lets the console read while a worker writes; foreign keys are off by default in
-            // SQLite and the schema relies on ON DELETE CASCADE.
-            if (!pragma.exec(u"PRAGMA journal_mode=WAL"_s) || !pragma.exec(u"PRAGMA foreign_keys=ON"_s)
-                || !pragma.exec(u"PRAGMA busy_timeout=5000"_s)) {
-                const StoreError error = sqlError(
-                    StoreText::tr("Could not prepare the database %1.").arg(displayLocation(location)),
-                    pragma.lastError());
-                pragma = QSqlQuery();
-                db = QSqlDatabase();
-                close();
-                return error;
-            }
         }
     }
 
@@ -172,6 +138,52 @@ StoreResult<bool> Store::open(const QString &location)
     }
     qCInfo(lcStore).noquote() << "opened" << displayLocation(location) << "schema" << m_schemaVersion;
     return true;
+}
+
+StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) const
+{
+    QSqlDatabase db;
+    if (m_postgres) {
+        const QUrl url(m_location);
+        db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+        db.setHostName(url.host().isEmpty() ? u"localhost"_s : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        QStringList options;
+        const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+        for (const auto &item : items)
+            options.append(item.first + u'=' + item.second);
+        db.setConnectOptions(options.join(u';'));
+    } else {
+        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        db.setDatabaseName(m_location);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
+    if (!db.isValid() || !db.open()) {
+        const StoreError error = sqlError(
+            StoreText::tr("Could not open the database %1.").arg(displayLocation(m_location)), db.lastError());
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+        return error;
+    }
+    if (!m_postgres) {
+        QSqlQuery pragma(db);
+        // WAL lets the console read while a worker writes; foreign keys are off by default in
+        // SQLite and the schema relies on ON DELETE CASCADE.
+        if (!pragma.exec(u"PRAGMA journal_mode=WAL"_s) || !pragma.exec(u"PRAGMA foreign_keys=ON"_s)
+            || !pragma.exec(u"PRAGMA busy_timeout=5000"_s)) {
+            const StoreError error = sqlError(
+                StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
+                pragma.lastError());
+            pragma = QSqlQuery();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connectionName);
+            return error;
+        }
+    }
+    return db;
 }
 
 StoreResult<bool> Store::migrate(bool existingFile)

@@ -29,6 +29,11 @@ public:
     int schemaVersion() const;
     static int latestSchemaVersion();
 
+    // Another connection to the same database, named `connectionName`, for a worker thread:
+    // QSqlDatabase connections belong to the thread that made them, so call this on that thread
+    // and QSqlDatabase::removeDatabase() there when done.
+    StoreResult<QSqlDatabase> openConnection(const QString &connectionName) const;
+
     // Default location inside the data folder: <data>/confero.sqlite
     static QString defaultLocation(const QString &dataDir);
 

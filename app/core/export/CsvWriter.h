@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+class QIODevice;
+
+namespace confero {
+
+// Writes CSV per RFC 4180: UTF-8, CRLF line ends, a field quoted when it holds a comma, a quote,
+// CR or LF, quotes doubled. By default a cell a spreadsheet would run as a formula (starting with
+// = + - @, tab or CR) gets a leading apostrophe (OWASP "CSV injection"), so opening an export of
+// names that strangers typed cannot run anything.
+class CsvWriter
+{
+public:
+    explicit CsvWriter(QIODevice *device, bool escapeFormulas = true);
+
+    // False once the device refused a write.
+    bool writeRow(const QStringList &cells);
+    bool ok() const;
+
+    // One field as it appears in the file (quoted or escaped when needed).
+    static QByteArray field(const QString &cell, bool escapeFormulas);
+
+private:
+    QIODevice *m_device;
+    bool m_escapeFormulas;
+    bool m_ok = true;
+    QByteArray m_line;
+};
+
+} // namespace confero

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "StoreError.h"
+#include "domain/CdrRow.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+
+namespace confero {
+
+struct CdrIngestStats
+{
+    int received = 0;     // rows given
+    int inserted = 0;     // new participant rows
+    int updated = 0;      // rows seen before, rewritten with what was sent now
+    int withProblems = 0; // rows stored with at least one field that could not be read
+    QStringList problems; // the first few, "conf 913 row 4: room.connect_dt: not a date"
+    QSet<QString> confNums; // sessions touched (and recomputed)
+};
+
+// Writes CDR rows into `participants` and recomputes the `sessions` they touch, in one transaction
+// on the connection given (a worker's, for bulk work). Idempotent: the same rows twice leave the
+// same tables.
+//
+// Which row is "the same": a row is looked up by its key (CdrRow::key), then, when not found, by
+// its natural key (app_id|conf_num|call_num|call_log_id), then by the hash of its canonical
+// content without cdr_id; the last two match only a stored row whose cdr_id is empty or equal. So
+// a row first seen without cdr_id and later with it (or the reverse) stays one row, and keeps the
+// cdr_id once known. Two rows with the same natural key but different cdr_ids are two rows: the
+// platform's own id wins over our guess.
+class CdrIngest
+{
+public:
+    CdrIngest(QSqlDatabase db, qint64 projectId);
+
+    StoreResult<CdrIngestStats> ingest(const QList<CdrRow> &rows);
+
+    // Recomputes the sessions of these conference numbers from their participant rows (start, end,
+    // duration, participants, peak concurrency by a sweep over joins and leaves, recorded).
+    StoreResult<bool> recomputeSessions(const QSet<QString> &confNums);
+
+private:
+    QSqlDatabase m_db;
+    qint64 m_projectId;
+};
+
+} // namespace confero

@@ -1,0 +1,268 @@
+#include "CdrQuery.h"
+
+#include "Store.h"
+#include "StoreWorker.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace confero {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class QueryText
+{
+    Q_DECLARE_TR_FUNCTIONS(confero::CdrQuery)
+};
+
+struct Column
+{
+    QLatin1StringView name;
+    bool text;
+};
+
+// Every column a view can sort by; text columns compare byte-wise on both backends.
+constexpr Column kColumns[] = {
+    {QLatin1StringView("id"), false},
+    {QLatin1StringView("conf_num"), true},
+    {QLatin1StringView("room_id"), true},
+    {QLatin1StringView("room_name"), true},
+    {QLatin1StringView("name"), true},
+    {QLatin1StringView("user_ref"), true},
+    {QLatin1StringView("role"), true},
+    {QLatin1StringView("agent"), true},
+    {QLatin1StringView("ip"), true},
+    {QLatin1StringView("connect_ms"), false},
+    {QLatin1StringView("disconnect_ms"), false},
+    {QLatin1StringView("duration_s"), false},
+    {QLatin1StringView("published_minutes"), false},
+    {QLatin1StringView("subscribed_minutes"), false},
+    {QLatin1StringView("connect_minutes"), false},
+    {QLatin1StringView("trans_date_ms"), false},
+    {QLatin1StringView("cdr_id"), true},
+    {QLatin1StringView("call_num"), true},
+    {QLatin1StringView("call_log_id"), true},
+};
+
+const Column *column(const QString &name)
+{
+    for (const Column &column : kColumns) {
+        if (column.name == name)
+            return &column;
+    }
+    return nullptr;
+}
+
+const QString kSelect =
+    u"SELECT id, cdr_id, app_id, conf_num, call_num, call_log_id, room_id, room_name, name, user_ref, role, "
+    "agent, ip, connect_ms, disconnect_ms, duration_s, published_minutes, subscribed_minutes, "
+    "connect_minutes, recorded, trans_date_ms, problems, raw_json FROM participants"_s;
+
+CdrStoredRow readRow(const QSqlQuery &query)
+{
+    CdrStoredRow stored;
+    stored.id = query.value(0).toLongLong();
+    CdrRow &row = stored.row;
+    row.cdrId = query.value(1).toString();
+    row.appId = query.value(2).toString();
+    row.confNum = query.value(3).toString();
+    row.callNum = query.value(4).toString();
+    row.callLogId = query.value(5).toString();
+    row.roomId = query.value(6).toString();
+    row.roomName = query.value(7).toString();
+    row.name = query.value(8).toString();
+    row.userRef = query.value(9).toString();
+    row.role = query.value(10).toString();
+    row.agent = query.value(11).toString();
+    row.ip = query.value(12).toString();
+    row.connectMs = query.value(13).toLongLong();
+    row.disconnectMs = query.value(14).toLongLong();
+    row.durationS = query.value(15).toDouble();
+    row.publishedMinutes = query.value(16).toDouble();
+    row.subscribedMinutes = query.value(17).toDouble();
+    row.connectMinutes = query.value(18).toDouble();
+    row.recorded = query.value(19).toInt() != 0;
+    row.transDateMs = query.value(20).toLongLong();
+    const QString problems = query.value(21).toString();
+    if (!problems.isEmpty())
+        row.problems = problems.split(u"; "_s);
+    row.rawJson = query.value(22).toString().toUtf8();
+    return stored;
+}
+
+qint64 dayStartMs(const QDate &day)
+{
+    return QDateTime(day, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            escaped += u'\\';
+        escaped += c;
+    }
+    return u'%' + escaped + u'%';
+}
+
+StoreResult<qint64> countOn(QSqlDatabase db, bool postgres, qint64 projectId, const CdrFilter &filter)
+{
+    QVariantList values;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT COUNT(*) FROM participants WHERE project_id = ? AND "_s
+                  + CdrQuery::whereClause(filter, postgres, &values));
+    query.addBindValue(projectId);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec() || !query.next())
+        return StoreError{QueryText::tr("Could not count the call records."), query.lastError().text()};
+    return query.value(0).toLongLong();
+}
+
+} // namespace
+
+CdrQuery::CdrQuery(Store *store, qint64 projectId, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_projectId(projectId)
+    , m_worker(new StoreWorker(store, this))
+{
+}
+
+CdrQuery::~CdrQuery() = default;
+
+QStringList CdrQuery::columns()
+{
+    QStringList names;
+    for (const Column &column : kColumns)
+        names.append(column.name);
+    return names;
+}
+
+bool CdrQuery::isColumn(const QString &name)
+{
+    return column(name) != nullptr;
+}
+
+QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantList *values)
+{
+    QStringList terms{u"1 = 1"_s};
+    if (filter.from.isValid()) {
+        terms.append(u"connect_ms >= ?"_s);
+        values->append(dayStartMs(filter.from));
+    }
+    if (filter.to.isValid()) {
+        terms.append(u"connect_ms < ?"_s);
+        values->append(dayStartMs(filter.to.addDays(1)));
+    }
+    if (!filter.roomId.isEmpty()) {
+        terms.append(u"room_id = ?"_s);
+        values->append(filter.roomId);
+    }
+    if (!filter.confNum.isEmpty()) {
+        terms.append(u"conf_num = ?"_s);
+        values->append(filter.confNum);
+    }
+    if (!filter.role.isEmpty()) {
+        terms.append(u"role = ?"_s);
+        values->append(filter.role.trimmed().toLower());
+    }
+    if (filter.minDurationS > 0) {
+        terms.append(u"duration_s >= ?"_s);
+        values->append(filter.minDurationS);
+    }
+    if (!filter.text.isEmpty()) {
+        // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL needs ILIKE for the same.
+        const QString like = postgres ? u"ILIKE"_s : u"LIKE"_s;
+        terms.append(u"(name "_s + like + u" ? ESCAPE '\\' OR user_ref "_s + like + u" ? ESCAPE '\\')"_s);
+        const QString pattern = likePattern(filter.text);
+        values->append(pattern);
+        values->append(pattern);
+    }
+    return terms.join(u" AND "_s);
+}
+
+StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort, int limit,
+                                    const std::optional<CdrPageKey> &after) const
+{
+    const Column *sortColumn = column(sort.column);
+    if (!sortColumn)
+        return StoreError{QueryText::tr("Call records cannot be sorted by \"%1\"; use one of: %2.")
+                              .arg(sort.column, columns().join(u", "_s)), {}};
+    const bool postgres = m_store->isPostgres();
+    // PostgreSQL would sort text by the database's locale; byte order is what SQLite does, and one
+    // order on both backends is what makes the same query give the same pages.
+    const QString sortExpr = QString(sortColumn->name) + (sortColumn->text && postgres ? u" COLLATE \"C\""_s : QString());
+    const QString direction = sort.descending ? u" DESC"_s : u" ASC"_s;
+
+    QVariantList values;
+    QString sql = kSelect + u" WHERE project_id = ? AND "_s + whereClause(filter, postgres, &values);
+    if (after) {
+        // Row values compare (a, b) lexicographically on both SQLite (3.15+) and PostgreSQL.
+        sql += u" AND ("_s + sortExpr + u", id) "_s + (sort.descending ? u"<"_s : u">"_s) + u" (?, ?)"_s;
+        values.append(after->value);
+        values.append(after->id);
+    }
+    if (sortColumn->name == QLatin1StringView("id"))
+        sql += u" ORDER BY id"_s + direction;
+    else
+        sql += u" ORDER BY "_s + sortExpr + direction + u", id"_s + direction;
+    sql += u" LIMIT "_s + QString::number(std::max(1, limit) + 1);
+
+    QSqlQuery query(m_store->database());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    query.addBindValue(m_projectId);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return StoreError{QueryText::tr("Could not read the call records."), query.lastError().text()};
+
+    CdrPage page;
+    const int wanted = std::max(1, limit);
+    // The sort column's index in the SELECT, to read the page's last key from.
+    static const QStringList selected = kSelect.mid(7, kSelect.indexOf(u" FROM"_s) - 7).split(u", "_s);
+    const qsizetype keyIndex = selected.indexOf(QString(sortColumn->name));
+    QVariant lastValue;
+    bool more = false;
+    while (query.next()) {
+        if (page.rows.size() == wanted) {
+            more = true;
+            break;
+        }
+        page.rows.append(readRow(query));
+        lastValue = keyIndex >= 0 ? query.value(static_cast<int>(keyIndex)) : QVariant();
+    }
+    if (more && !page.rows.isEmpty())
+        page.next = CdrPageKey{lastValue, page.rows.constLast().id};
+    return page;
+}
+
+StoreResult<qint64> CdrQuery::countNow(const CdrFilter &filter) const
+{
+    return countOn(m_store->database(), m_store->isPostgres(), m_projectId, filter);
+}
+
+void CdrQuery::count(const CdrFilter &filter, std::function<void(StoreResult<qint64>)> done)
+{
+    const bool postgres = m_store->isPostgres();
+    const qint64 projectId = m_projectId;
+    StoreWorker *worker = m_worker;
+    m_worker->run<StoreResult<qint64>>(
+        [filter, postgres, projectId, worker](QSqlDatabase &db) -> StoreResult<qint64> {
+            if (!db.isOpen())
+                return worker->openError();
+            return countOn(db, postgres, projectId, filter);
+        },
+        std::move(done));
+}
+
+} // namespace confero
