@@ -54,6 +54,7 @@ private Q_SLOTS:
     void servesOverHttp();
     void servesOverHttpsWithMadeCertificate();
     void answersHelpAndVersion();
+    void simulatesCdrHistoryFromTheCommandLine();
     void refusesBadCommandLines_data();
     void refusesBadCommandLines();
 };
@@ -127,8 +128,36 @@ void TestSandboxExecutable::answersHelpAndVersion()
     QCOMPARE(help.exitCode(), 0);
     const QByteArray text = help.readAllStandardOutput();
     for (const char *option : {"--listen", "--app-id", "--app-key", "--state", "--tls-cert", "--tls-key",
-                               "--demo-rooms", "--make-cert"})
+                               "--demo-rooms", "--make-cert", "--simulate-days", "--sessions-per-day", "--seed"})
         QVERIFY2(text.contains(option), option);
+}
+
+void TestSandboxExecutable::simulatesCdrHistoryFromTheCommandLine()
+{
+    // Two runs with the same seed serve the same history; it ends yesterday (UTC).
+    const QDate yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1);
+    const QString path = u"/video/v2/cdr/period/%1/%1"_s.arg(yesterday.toString(Qt::ISODate));
+    QByteArray answers[2];
+    for (QByteArray &answer : answers) {
+        QProcess process;
+        process.start(Program, {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s,
+                                u"exe-key"_s, u"--simulate-days"_s, u"2"_s, u"--sessions-per-day"_s, u"8"_s,
+                                u"--seed"_s, u"17"_s});
+        QVERIFY(process.waitForStarted(10000));
+        const QUrl origin = waitForListening(process);
+        QVERIFY(origin.isValid());
+        SandboxClient client(origin);
+        client.setCredentials(u"exe-app"_s, u"exe-key"_s);
+        const SandboxClient::Reply reply = client.send("GET", path);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.body.value(u"result"), QJsonValue(u"0"_s));
+        QVERIFY(reply.body.value(u"cdr").toArray().size() >= 8 * 2);
+        answer = reply.raw;
+        stop(process);
+    }
+    // A run that straddles midnight UTC would see two different "yesterdays"; only then may they differ.
+    if (QDateTime::currentDateTimeUtc().date().addDays(-1) == yesterday)
+        QCOMPARE(answers[0], answers[1]);
 }
 
 void TestSandboxExecutable::refusesBadCommandLines_data()
@@ -140,6 +169,9 @@ void TestSandboxExecutable::refusesBadCommandLines_data()
         << QStringList{u"--listen"_s, u"0.0.0.0:0"_s, u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s} << u"TLS"_s;
     QTest::newRow("bad listen")
         << QStringList{u"--listen"_s, u"localhost"_s, u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s} << u"ADDR:PORT"_s;
+    QTest::newRow("bad simulation")
+        << QStringList{u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s, u"--simulate-days"_s, u"many"_s}
+        << u"--simulate-days"_s;
     QTest::newRow("cert without key")
         << QStringList{u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s, u"--tls-cert"_s, u"/nonexistent.pem"_s}
         << u"--tls-key"_s;
