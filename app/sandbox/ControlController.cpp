@@ -87,7 +87,12 @@ ApiReply ControlController::state() const
                               {u"users"_s, users},
                               {u"clock"_s, QJsonObject{{u"offset_s"_s, m_clock.offsetSeconds()},
                                                        {u"now"_s, now.toString(Qt::ISODateWithMs)}}},
-                              {u"faults"_s, m_faults.toJson()}});
+                              {u"faults"_s, m_faults.toJson()},
+                              {u"cdr"_s, QJsonObject{{u"rows"_s, qint64(m_state.realCdr()->rows().size())},
+                                                     {u"sessions"_s, qint64(m_state.realCdr()->sessions().size())},
+                                                     {u"simulated_rows"_s, qint64(m_state.simulatedCdr()->rows().size())},
+                                                     {u"simulated_sessions"_s,
+                                                      qint64(m_state.simulatedCdr()->sessions().size())}}}});
 }
 
 ApiReply ControlController::setClock(const QByteArray &body)
