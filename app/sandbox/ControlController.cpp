@@ -119,6 +119,11 @@ ApiReply ControlController::consumeToken(const QByteArray &body)
     if (!request->value(u"token").isString())
         return badControlRequest(u"The body must be {\"token\": \"...\"}."_s);
     // Optional "agent" and "ip" describe the client in its CDR row.
+    const QString ip = request->value(u"ip").toString();
+    bool isIpv4 = false;
+    QHostAddress(ip).toIPv4Address(&isIpv4);
+    if (!ip.isEmpty() && !isIpv4)
+        return badControlRequest(u"\"ip\" must be an IPv4 address such as 192.0.2.10; got \"%1\"."_s.arg(ip));
     return m_tokens.consume(request->value(u"token").toString().toLatin1(), request->value(u"agent").toString(),
                             request->value(u"ip").toString());
 }

@@ -297,7 +297,8 @@ void SandboxState::reset()
     m_tokens.clear();
     m_users.clear();
     m_nextConfNum = 1;
-    m_realCdr = std::make_shared<CdrLog>(m_realCdr->salt());
+    // A new salt: rows of sessions after the reset must not repeat the cdr_ids of forgotten ones.
+    m_realCdr = std::make_shared<CdrLog>(QRandomGenerator::system()->generate());
     m_simulatedCdr = std::make_shared<const CdrLog>();
     m_closedConnections.clear();
     Q_EMIT changed();

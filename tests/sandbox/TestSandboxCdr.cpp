@@ -65,6 +65,7 @@ private Q_SLOTS:
     void simulatorIsDeterministicForASeed();
     void simulatedDistributionsAreSane();
     void realSessionPublishesRowsWhenItEnds();
+    void consumeRefusesAnIpThatIsNotOne();
     void simulatedSessionEndsAtOnce();
     void simulateRequestsAreChecked_data();
     void simulateRequestsAreChecked();
@@ -498,6 +499,22 @@ void TestSandboxCdr::realSessionPublishesRowsWhenItEnds()
     QCOMPARE(rowsOf(u"/video/v2/cdr/room/"_s + roomId).size(), 2);
     const QString today = m_server->clock().now().toUTC().date().toString(Qt::ISODate);
     QCOMPARE(rowsOf(u"/video/v2/cdr/room-period/"_s + roomId + u'/' + today + u'/' + today).size(), 2);
+}
+
+void TestSandboxCdr::consumeRefusesAnIpThatIsNotOne()
+{
+    const QString roomId = createRoom(u"Addresses"_s);
+    const QString token = m_client
+                              ->sendJson("POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s,
+                                         {{u"name"_s, u"Eve"_s}, {u"role"_s, u"participant"_s}, {u"user_ref"_s, u"eve"_s}})
+                              .body.value(u"token")
+                              .toString();
+    const SandboxClient::Reply refused = m_client->sendJson(
+        "POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, token}, {u"ip"_s, u"not-an-address"_s}}, false);
+    QCOMPARE(refused.status, 400);
+    QVERIFY(refused.body.value(u"desc").toString().contains(u"not-an-address"_s));
+    // Refused before the token was looked at: it still joins.
+    QCOMPARE(m_client->sendJson("POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, token}}, false).status, 200);
 }
 
 void TestSandboxCdr::simulatedSessionEndsAtOnce()
