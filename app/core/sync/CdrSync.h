@@ -89,3 +89,4 @@ private:
 };
 
 } // namespace confero
+Q_DECLARE_METATYPE(confero::CdrSync::Summary)
