@@ -63,8 +63,8 @@ ApiReply CdrController::window(const QString &roomId, const QString &from, const
     if (!toDate)
         return ApiReply::failure(invalidDate(u"to_date"_s, to));
     if (*toDate < *fromDate)
-        return ApiReply::failure({ResultCode::InvalidDate, u"Invalid date"_s,
-                                  u"to_date %1 comes before from_date %2."_s.arg(to, from)});
+        return ApiReply::failure(
+            {ResultCode::InvalidDate, u"Invalid date"_s, u"to_date %1 comes before from_date %2."_s.arg(to, from)});
     // [INFERRED] to_date is inclusive (its whole day, UTC), and a window selects every session
     // whose span [first connect, last disconnect] overlaps it, with all that session's rows. See
     // README "CDR windows": windows overlapping by a day then never miss or split a session.
@@ -93,8 +93,7 @@ ApiReply CdrController::roomPeriod(const QString &roomId, const QString &from, c
 ApiReply CdrController::room(const QString &roomId) const
 {
     if (roomId.isEmpty())
-        return ApiReply::failure(
-            {ResultCode::CdrRoomIdMissing, u"room_id missing"_s, u"Use /cdr/room/{room_id}."_s});
+        return ApiReply::failure({ResultCode::CdrRoomIdMissing, u"room_id missing"_s, u"Use /cdr/room/{room_id}."_s});
     // [INFERRED] A room that no longer exists (or never did) has no rows rather than a 40001: CDR
     // outlives the rooms it describes.
     const QByteArray room = roomId.toUtf8();
@@ -112,8 +111,9 @@ ApiReply CdrController::conference(const QString &confNum) const
     bool ok = false;
     const uint number = confNum.toUInt(&ok);
     if (!ok || number == 0)
-        return ApiReply::failure({ResultCode::CdrConfNumInvalid, u"conf_num invalid"_s,
-                                  u"\"%1\" is not a conference number (conf_num is a positive whole number)."_s.arg(confNum)});
+        return ApiReply::failure(
+            {ResultCode::CdrConfNumInvalid, u"conf_num invalid"_s,
+             u"\"%1\" is not a conference number (conf_num is a positive whole number)."_s.arg(confNum)});
     CdrSelection selection;
     for (const std::shared_ptr<const CdrLog> &log : {m_state.simulatedCdr(), m_state.realCdr()})
         selection.add(log, log->sessionsOfConference(number));
@@ -126,8 +126,9 @@ void CdrController::createSimulationRooms(const CdrSimulationPlan &plan)
     const QList<QJsonObject> definitions{
         {{u"name"_s, u"Company all-hands"_s},
          {u"owner_ref"_s, u"internal-comms"_s},
-         {u"settings"_s, QJsonObject{{u"mode"_s, u"lecture"_s}, {u"moderators"_s, 3}, {u"participants"_s, 60},
-                                     {u"quality"_s, u"HD"_s}}}},
+         {u"settings"_s,
+          QJsonObject{
+              {u"mode"_s, u"lecture"_s}, {u"moderators"_s, 3}, {u"participants"_s, 60}, {u"quality"_s, u"HD"_s}}}},
         {{u"name"_s, u"Support desk"_s},
          {u"owner_ref"_s, u"support"_s},
          {u"settings"_s, QJsonObject{{u"mode"_s, u"group"_s}, {u"participants"_s, 60}, {u"quality"_s, u"SD"_s}}}},
@@ -141,8 +142,8 @@ void CdrController::createSimulationRooms(const CdrSimulationPlan &plan)
         const QString id = u"%1%2%3"_s.arg(quint32(created.toSecsSinceEpoch()), 8, 16, QLatin1Char('0'))
                                .arg(quint32(plan.seed), 8, 16, QLatin1Char('0'))
                                .arg(i + 1, 8, 16, QLatin1Char('0'));
-        const ApiReply reply = m_rooms.create(QJsonDocument(definitions.at(i)).toJson(QJsonDocument::Compact), id,
-                                              created);
+        const ApiReply reply =
+            m_rooms.create(QJsonDocument(definitions.at(i)).toJson(QJsonDocument::Compact), id, created);
         if (!reply.isSuccess())
             qCWarning(lcSandbox) << "simulation room refused:" << reply.body.value(u"desc").toString();
     }
@@ -184,8 +185,8 @@ ApiReply CdrController::simulate(const QByteArray &body)
     CdrSimulationPlan plan;
     const std::optional<qint64> days = JsonBody::wholeNumber(request->value(u"days"));
     const std::optional<qint64> perDay = JsonBody::wholeNumber(request->value(u"sessions_per_day"));
-    const std::optional<qint64> seed = request->contains(u"seed") ? JsonBody::wholeNumber(request->value(u"seed"))
-                                                                  : std::optional<qint64>(1);
+    const std::optional<qint64> seed =
+        request->contains(u"seed") ? JsonBody::wholeNumber(request->value(u"seed")) : std::optional<qint64>(1);
     if (!days || !perDay || *days < 1 || *perDay < 1 || *days > 3660 || *perDay > MaxSimulatedSessions)
         return badSimulation(u"The body must be {\"days\": D, \"sessions_per_day\": N, \"seed\": S, \"end_date\": "
                              "\"YYYY-MM-DD\"} with D and N positive whole numbers."_s);

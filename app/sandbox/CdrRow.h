@@ -21,20 +21,20 @@ public:
         Classic = 0x10,
     };
 
-    qint64 connectMs = 0;      // ms since the epoch, UTC
-    quint32 durationMs = 0;    // disconnect = connect + duration
+    qint64 connectMs = 0; // ms since the epoch, UTC
+    quint32 durationMs = 0; // disconnect = connect + duration
     quint32 confNum = 0;
-    quint32 serial = 0;        // unique in its log; with the log's salt it makes cdr_id and call_log_id
-    quint32 room = 0;          // index into the log's rooms
-    quint32 name = 0;          // string pool indexes
+    quint32 serial = 0; // unique in its log; with the log's salt it makes cdr_id and call_log_id
+    quint32 room = 0; // index into the log's rooms
+    quint32 name = 0; // string pool indexes
     quint32 ref = 0;
     quint32 agent = 0;
-    quint32 ip = 0;            // IPv4 of the user
+    quint32 ip = 0; // IPv4 of the user
     quint16 callNum = 0;
-    quint16 transDelayMs = 0;  // trans_date = disconnect + this
+    quint16 transDelayMs = 0; // trans_date = disconnect + this
     quint8 role = Participant;
     quint8 flags = 0;
-    quint8 quality = 0;        // 0..255, drives the stats_quality figures
+    quint8 quality = 0; // 0..255, drives the stats_quality figures
 
     qint64 disconnectMs() const { return connectMs + durationMs; }
 };

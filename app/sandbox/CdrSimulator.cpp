@@ -14,11 +14,12 @@ namespace {
 constexpr int PopulationPerRoom = 300; // the people who ever meet in one room
 constexpr qint64 DayMs = 86'400'000;
 
-constexpr const char *firstNames[] = {"Alice", "Bruno", "Chandra", "Dmitri", "Elena", "Farah", "Goran", "Hana",
-                                      "Ines", "Jonas", "Keiko", "Luis", "Maya", "Nikolai", "Olga", "Priya",
-                                      "Quentin", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yusuf", "Zoë"};
-constexpr const char *lastNames[] = {"Andersen", "Baptiste", "Costa", "Dubois", "Eriksen", "Fischer",
-                                     "García", "Horvat", "Ivanova", "Jensen", "Kowalski", "Lindqvist"};
+constexpr const char *firstNames[] = {"Alice",  "Bruno", "Chandra", "Dmitri", "Elena", "Farah", "Goran",
+                                      "Hana",   "Ines",  "Jonas",   "Keiko",  "Luis",  "Maya",  "Nikolai",
+                                      "Olga",   "Priya", "Quentin", "Rosa",   "Sven",  "Tariq", "Uma",
+                                      "Viktor", "Wen",   "Yusuf",   "Zoë"};
+constexpr const char *lastNames[] = {"Andersen", "Baptiste", "Costa",   "Dubois", "Eriksen",  "Fischer",
+                                     "García",   "Horvat",   "Ivanova", "Jensen", "Kowalski", "Lindqvist"};
 
 // User agents seen on the platform's connections, with how often each is drawn (out of 100).
 struct Agent
@@ -27,12 +28,21 @@ struct Agent
     int weight;
 };
 constexpr Agent agents[] = {
-    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36", 34},
-    {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36", 14},
-    {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15", 10},
-    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.2478.51", 9},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
+     34},
+    {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 "
+     "Safari/537.36",
+     14},
+    {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 "
+     "Safari/605.1.15",
+     10},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 "
+     "Edg/124.0.2478.51",
+     9},
     {"Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0", 5},
-    {"Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36", 10},
+    {"Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile "
+     "Safari/537.36",
+     10},
     {"okhttp/3.5.0", 10},
     {"EnxRtc/2.3.9 CFNetwork/1494.0.7 Darwin/23.4.0", 8},
 };
@@ -56,8 +66,8 @@ Population makePopulation(CdrLog &log, quint32 room)
     constexpr int lastCount = int(std::size(lastNames));
     const QByteArray roomTag = log.room(room).roomId.right(6);
     for (int k = 0; k < PopulationPerRoom; ++k) {
-        const QByteArray name = QByteArray(firstNames[k % firstCount]) + ' '
-            + lastNames[(k / firstCount + k) % lastCount];
+        const QByteArray name =
+            QByteArray(firstNames[k % firstCount]) + ' ' + lastNames[(k / firstCount + k) % lastCount];
         population.names.push_back(log.intern(name));
         population.refs.push_back(log.intern("user-" + roomTag + '-' + QByteArray::number(k)));
         population.ips.push_back(userNetworks[k % 3] | quint32((k * 37 + 11) % 254 + 1));
@@ -157,7 +167,8 @@ void addSessionWith(CdrLog &log, DeterministicRandom &random, quint32 room, bool
         addRow(people[i], role, join, leave, agent);
     }
     // call_num: the order in which connections opened in the session, from 1 [INFERRED].
-    std::stable_sort(rows.begin(), rows.end(), [](const CdrRow &a, const CdrRow &b) { return a.connectMs < b.connectMs; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const CdrRow &a, const CdrRow &b) { return a.connectMs < b.connectMs; });
     for (std::size_t i = 0; i < rows.size(); ++i)
         rows[i].callNum = quint16(i + 1);
     log.appendSession(std::move(rows));
@@ -203,7 +214,8 @@ void CdrSimulator::addSession(CdrLog &log, DeterministicRandom &random, quint32 
     addSessionWith(log, random, room, lecture, confNum, startMs, durationMs, participants, makePopulation(log, room));
 }
 
-std::shared_ptr<const CdrLog> CdrSimulator::generate(const CdrSimulationPlan &plan, const QList<CdrSimulatedRoom> &rooms)
+std::shared_ptr<const CdrLog> CdrSimulator::generate(const CdrSimulationPlan &plan,
+                                                     const QList<CdrSimulatedRoom> &rooms)
 {
     DeterministicRandom random(plan.seed);
     auto log = std::make_shared<CdrLog>(quint32(random.next()));
@@ -231,8 +243,8 @@ std::shared_ptr<const CdrLog> CdrSimulator::generate(const CdrSimulationPlan &pl
             const auto which = std::size_t(random.bounded(quint32(rooms.size())));
             const int participants = drawParticipants(random);
             const qint64 duration = drawDurationMs(random);
-            addSessionWith(*log, random, roomIndexes[which], rooms[qsizetype(which)].lecture, confNum++, start, duration,
-                           participants, populations[which]);
+            addSessionWith(*log, random, roomIndexes[which], rooms[qsizetype(which)].lecture, confNum++, start,
+                           duration, participants, populations[which]);
         }
     }
     qCInfo(lcSandbox) << "simulated" << log->sessions().size() << "sessions," << log->rows().size() << "CDR rows";

@@ -12,8 +12,8 @@ public:
     explicit DeterministicRandom(quint64 seed);
 
     quint64 next();
-    double uniform();                      // [0, 1)
-    quint32 bounded(quint32 count);        // [0, count)
+    double uniform(); // [0, 1)
+    quint32 bounded(quint32 count); // [0, count)
     bool chance(double probability);
     double exponential(double mean);
     double normal(double mean, double deviation);

@@ -96,11 +96,11 @@ void TestCdrLog::windowEdges()
 {
     CdrLog log;
     const qint64 day = at("2025-03-10T00:00:00.000Z");
-    addSession(log, 1, {{day - 2 * HourMs, day - HourMs}});            // the day before
-    addSession(log, 2, {{day - HourMs, day + HourMs}});                // crosses midnight into the day
-    addSession(log, 3, {{day + 10 * HourMs, day + 11 * HourMs}});      // inside
-    addSession(log, 4, {{day + 24 * HourMs - 1, day + 25 * HourMs}});  // starts in the day's last ms
-    addSession(log, 5, {{day + 24 * HourMs, day + 25 * HourMs}});      // the next day
+    addSession(log, 1, {{day - 2 * HourMs, day - HourMs}}); // the day before
+    addSession(log, 2, {{day - HourMs, day + HourMs}}); // crosses midnight into the day
+    addSession(log, 3, {{day + 10 * HourMs, day + 11 * HourMs}}); // inside
+    addSession(log, 4, {{day + 24 * HourMs - 1, day + 25 * HourMs}}); // starts in the day's last ms
+    addSession(log, 5, {{day + 24 * HourMs, day + 25 * HourMs}}); // the next day
     const std::vector<quint32> picked = log.sessionsOverlapping(day, day + 24 * HourMs);
     QCOMPARE(confsOf(log, picked), (QList<quint32>{2, 3, 4}));
     QCOMPARE(confsOf(log, log.sessionsOverlapping(day, day + 24 * HourMs, "other-room")), QList<quint32>());

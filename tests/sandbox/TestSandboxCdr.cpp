@@ -243,7 +243,12 @@ void TestSandboxCdr::rowsFollowTheSchema()
             QVERIFY(sendVideo.value(u"avg_bitrate").isDouble());
             const QString quality = sendVideo.value(u"avg_bitrate_quality").toString();
             QVERIFY(quality == u"Good" || quality == u"Bad");
-            QVERIFY(stats.value(u"receive").toObject().value(u"video").toObject().value(u"bitrate_good_percent").isDouble());
+            QVERIFY(stats.value(u"receive")
+                        .toObject()
+                        .value(u"video")
+                        .toObject()
+                        .value(u"bitrate_good_percent")
+                        .isDouble());
         }
     }
     QCOMPARE(cdrIds.size(), rows.size());
@@ -300,7 +305,8 @@ void TestSandboxCdr::badDatesAreRefusedClearly()
 
 void TestSandboxCdr::credentialsAreRequired()
 {
-    const SandboxClient::Reply reply = m_client->send("GET", u"/video/v2/cdr/period/2025-01-01/2025-01-02"_s, {}, false);
+    const SandboxClient::Reply reply =
+        m_client->send("GET", u"/video/v2/cdr/period/2025-01-01/2025-01-02"_s, {}, false);
     QCOMPARE(reply.status, 401);
     QCOMPARE(reply.result(), 10000);
 }
@@ -461,20 +467,28 @@ void TestSandboxCdr::realSessionPublishesRowsWhenItEnds()
         {{u"token"_s, tokenFor(u"alice"_s, u"moderator"_s)}, {u"agent"_s, agent}, {u"ip"_s, u"192.0.2.44"_s}}, false);
     QCOMPARE(joined.status, 200);
     const QString confNum = joined.body.value(u"conf_num").toString();
-    QCOMPARE(m_client->sendJson("POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, tokenFor(u"bob"_s, u"viewer"_s)}}, false).status,
-             200);
+    QCOMPARE(
+        m_client->sendJson("POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, tokenFor(u"bob"_s, u"viewer"_s)}}, false)
+            .status,
+        200);
     const QDateTime joinedAt = m_server->clock().now();
 
     // Ten minutes pass on the sandbox clock; bob leaves, the session goes on: no rows yet.
     QCOMPARE(m_client->sendJson("POST", u"/sandbox/clock"_s, {{u"offset_s"_s, 600}}, false).status, 200);
-    QCOMPARE(m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"bob"_s}}, false).status,
-             200);
+    QCOMPARE(
+        m_client
+            ->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"bob"_s}}, false)
+            .status,
+        200);
     QVERIFY(rowsOf(u"/video/v2/cdr/conf/"_s + confNum).isEmpty());
 
     // Alice leaves five minutes later: the session ends, one row per connection.
     QCOMPARE(m_client->sendJson("POST", u"/sandbox/clock"_s, {{u"offset_s"_s, 900}}, false).status, 200);
-    QCOMPARE(m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"alice"_s}}, false).status,
-             200);
+    QCOMPARE(
+        m_client
+            ->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"alice"_s}}, false)
+            .status,
+        200);
     const QJsonArray rows = rowsOf(u"/v1/cdr/conf/"_s + confNum);
     QCOMPARE(rows.size(), 2);
     QHash<QString, QJsonObject> byRef;
@@ -504,11 +518,12 @@ void TestSandboxCdr::realSessionPublishesRowsWhenItEnds()
 void TestSandboxCdr::consumeRefusesAnIpThatIsNotOne()
 {
     const QString roomId = createRoom(u"Addresses"_s);
-    const QString token = m_client
-                              ->sendJson("POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s,
-                                         {{u"name"_s, u"Eve"_s}, {u"role"_s, u"participant"_s}, {u"user_ref"_s, u"eve"_s}})
-                              .body.value(u"token")
-                              .toString();
+    const QString token =
+        m_client
+            ->sendJson("POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s,
+                       {{u"name"_s, u"Eve"_s}, {u"role"_s, u"participant"_s}, {u"user_ref"_s, u"eve"_s}})
+            .body.value(u"token")
+            .toString();
     const SandboxClient::Reply refused = m_client->sendJson(
         "POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, token}, {u"ip"_s, u"not-an-address"_s}}, false);
     QCOMPARE(refused.status, 400);
@@ -538,7 +553,8 @@ void TestSandboxCdr::simulatedSessionEndsAtOnce()
     QCOMPARE(refs.size(), 6);
     QVERIFY(qAbs(longest - 1200) <= 1);
     // It ended: the room is idle and a second one gets the next conf_num.
-    const SandboxClient::Reply next = m_client->sendJson("POST", u"/sandbox/sessions/simulate"_s, {{u"room_id"_s, roomId}}, false);
+    const SandboxClient::Reply next =
+        m_client->sendJson("POST", u"/sandbox/sessions/simulate"_s, {{u"room_id"_s, roomId}}, false);
     QCOMPARE(next.status, 200);
     QCOMPARE(next.body.value(u"conf_num").toString().toInt(), confNum.toInt() + 1);
 }
@@ -550,15 +566,15 @@ void TestSandboxCdr::simulateRequestsAreChecked_data()
     QTest::addColumn<int>("status");
     QTest::newRow("session: unknown room") << u"/sandbox/sessions/simulate"_s << R"({"room_id":"nope"})"_ba << 404;
     QTest::newRow("session: no room") << u"/sandbox/sessions/simulate"_s << R"({"participants":3})"_ba << 400;
-    QTest::newRow("session: zero participants") << u"/sandbox/sessions/simulate"_s
-                                                << R"({"room_id":"x","participants":0})"_ba << 400;
+    QTest::newRow("session: zero participants")
+        << u"/sandbox/sessions/simulate"_s << R"({"room_id":"x","participants":0})"_ba << 400;
     QTest::newRow("cdr: no days") << u"/sandbox/cdr/simulate"_s << R"({"sessions_per_day":3})"_ba << 400;
     QTest::newRow("cdr: negative seed") << u"/sandbox/cdr/simulate"_s
                                         << R"({"days":1,"sessions_per_day":3,"seed":-1})"_ba << 400;
     QTest::newRow("cdr: bad end date") << u"/sandbox/cdr/simulate"_s
                                        << R"({"days":1,"sessions_per_day":3,"end_date":"2025-02-30"})"_ba << 400;
-    QTest::newRow("cdr: too many") << u"/sandbox/cdr/simulate"_s
-                                   << R"({"days":3650,"sessions_per_day":10000})"_ba << 400;
+    QTest::newRow("cdr: too many") << u"/sandbox/cdr/simulate"_s << R"({"days":3650,"sessions_per_day":10000})"_ba
+                                   << 400;
 }
 
 void TestSandboxCdr::simulateRequestsAreChecked()
@@ -581,11 +597,11 @@ void TestSandboxCdr::realRowsSurviveARestartButSimulatedHistoryDoesNot()
     m_client = std::make_unique<SandboxClient>(m_server->apiBaseUrl().adjusted(QUrl::RemovePath));
     m_client->setCredentials(AppId, AppKey);
     const QString roomId = createRoom(u"Persisted"_s);
-    const QString confNum = m_client
-                                ->sendJson("POST", u"/sandbox/sessions/simulate"_s,
-                                           {{u"room_id"_s, roomId}, {u"participants"_s, 3}}, false)
-                                .body.value(u"conf_num")
-                                .toString();
+    const QString confNum =
+        m_client
+            ->sendJson("POST", u"/sandbox/sessions/simulate"_s, {{u"room_id"_s, roomId}, {u"participants"_s, 3}}, false)
+            .body.value(u"conf_num")
+            .toString();
     simulate(simulation(2, 5, 9));
     const QByteArray before = m_client->send("GET", u"/video/v2/cdr/conf/"_s + confNum).raw;
     QVERIFY(!rowsOf(u"/video/v2/cdr/period/2025-03-09/2025-03-10"_s).isEmpty());
@@ -613,7 +629,8 @@ void TestSandboxCdr::dropFaultCutsTheBodyAndTheRetryGetsItAll()
     const QByteArray whole = m_client->send("GET", path).raw;
     QVERIFY(whole.size() > 100000);
 
-    const QJsonObject drop{{u"kind"_s, u"drop"_s}, {u"after_bytes"_s, 70000}, {u"count"_s, 1}, {u"match"_s, u"/cdr/"_s}};
+    const QJsonObject drop{
+        {u"kind"_s, u"drop"_s}, {u"after_bytes"_s, 70000}, {u"count"_s, 1}, {u"match"_s, u"/cdr/"_s}};
     QCOMPARE(m_client->sendJson("POST", u"/sandbox/faults"_s, {{u"faults"_s, QJsonArray{drop}}}, false).status, 200);
     const SandboxClient::Reply dropped = m_client->send("GET", path);
     QVERIFY(dropped.finished);
