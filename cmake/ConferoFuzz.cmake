@@ -18,6 +18,10 @@ set(CONFERO_FUZZ_RSS_MB 2048 CACHE STRING "libFuzzer's memory limit per fuzz tar
 
 set(CONFERO_FUZZ_DIR "${PROJECT_SOURCE_DIR}/tests/fuzz")
 
+# Builds every fuzz executable and replay and nothing else: ./confero.sh test --full builds only this in
+# build-fuzz/.
+add_custom_target(fuzz_all)
+
 if(CONFERO_FUZZ)
     if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
         message(FATAL_ERROR "CONFERO_FUZZ=ON needs clang (libFuzzer): configure with CC=clang CXX=clang++ "
@@ -52,6 +56,7 @@ function(confero_add_fuzz_target name)
     set_target_properties(${name}_replay PROPERTIES AUTOMOC OFF)
     target_include_directories(${name}_replay PRIVATE "${CONFERO_FUZZ_DIR}")
     target_link_libraries(${name}_replay PRIVATE confero_settings ${ARG_LIBS})
+    add_dependencies(fuzz_all ${name}_replay)
     add_test(NAME fuzz_replay_${_short} COMMAND ${name}_replay "${_corpus}" "${_regressions}")
     # In a sanitizer build undefined behaviour must fail the replay, not just print a line and pass.
     set(_env "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1")
@@ -63,6 +68,7 @@ function(confero_add_fuzz_target name)
         target_include_directories(${name} PRIVATE "${CONFERO_FUZZ_DIR}")
         target_link_libraries(${name} PRIVATE confero_settings ${ARG_LIBS})
         target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+        add_dependencies(fuzz_all ${name})
         set(_work "${CMAKE_CURRENT_BINARY_DIR}/${name}.run")
         # An optional libFuzzer dictionary of the words the parser decides on, so mutations reach them.
         set(_dict "${CONFERO_FUZZ_DIR}/dict/${name}.dict")
