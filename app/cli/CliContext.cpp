@@ -147,6 +147,58 @@ VideoPlatform *CliContext::platform(QString *error)
     return m_platform;
 }
 
+std::optional<qint64> CliContext::cdrProjectId(QString *error)
+{
+    if (!openStore(error))
+        return std::nullopt;
+    const QString envUrl = qEnvironmentVariable("CONFERO_API_URL");
+    if (m_commandLine.project().isEmpty() && !envUrl.isEmpty()) {
+        QUrl url(envUrl);
+        if (!url.path().endsWith(u'/'))
+            url.setPath(url.path() + u'/');
+        const QString appId = qEnvironmentVariable("CONFERO_APP_ID");
+        if (appId.isEmpty()) {
+            *error = tr("CONFERO_API_URL is set, so CONFERO_APP_ID must be set too.");
+            return std::nullopt;
+        }
+        const QList<Project> all = m_projects->projects();
+        for (const Project &project : all) {
+            if (project.appId == appId && project.apiBaseUrl.adjusted(QUrl::StripTrailingSlash)
+                                              == url.adjusted(QUrl::StripTrailingSlash))
+                return project.id;
+        }
+        Project project;
+        project.name = tr("%1 at %2").arg(appId, url.authority());
+        project.apiBaseUrl = url;
+        project.appId = appId;
+        const StoreResult<Project> added = m_projects->add(project);
+        if (!added) {
+            *error = added.error().message;
+            return std::nullopt;
+        }
+        return added.value().id;
+    }
+    std::optional<Project> project;
+    if (!m_commandLine.project().isEmpty()) {
+        project = m_projects->byName(m_commandLine.project());
+        if (!project) {
+            *error = tr("There is no project named \"%1\"; see conferoctl projects list.").arg(m_commandLine.project());
+            return std::nullopt;
+        }
+    } else {
+        project = m_projects->current();
+        const QList<Project> all = m_projects->projects();
+        if (!project && all.size() == 1)
+            project = all.constFirst();
+        if (!project) {
+            *error = tr("No project chosen: use --project NAME or conferoctl projects use NAME, "
+                        "or set CONFERO_API_URL, CONFERO_APP_ID and CONFERO_APP_KEY.");
+            return std::nullopt;
+        }
+    }
+    return project->id;
+}
+
 void CliContext::print(const QString &text) const
 {
     const QByteArray bytes = text.toUtf8();

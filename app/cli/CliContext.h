@@ -45,6 +45,11 @@ public:
     // The stored project in use (none when it came from the environment).
     std::optional<Project> storedProject() const;
 
+    // The project whose CDR copy a cdr command works on, without needing its App Key: --project,
+    // else the one CONFERO_API_URL/APP_ID name (found by URL and App ID, or added to the store
+    // the first time, since the copy needs a project to belong to), else the current project.
+    std::optional<qint64> cdrProjectId(QString *error);
+
     void print(const QString &text) const;        // stdout, as is
     void printJson(const QJsonValue &value) const; // stdout, one indented document
     void printError(const QString &line) const;   // stderr, one line

@@ -17,7 +17,7 @@ class CommandLineText
 const QSet<QString> &flags()
 {
     static const QSet<QString> names{u"json"_s, u"help"_s, u"version"_s, u"auto-recording"_s,
-                                     u"no-auto-recording"_s, u"sip"_s};
+                                     u"no-auto-recording"_s, u"sip"_s, u"no-escape-formulas"_s};
     return names;
 }
 
@@ -150,9 +150,14 @@ QString CommandLine::usage()
         "  projects add NAME --url URL --app-id ID   (App Key from CONFERO_APP_KEY or stdin)\n"
         "  projects remove NAME\n"
         "  projects use NAME\n"
+        "  cdr sync --from D --to D [--room ID] | cdr sync --conf N\n"
+        "  cdr query [filters] [--sort COLUMN[:desc]] [--limit N]\n"
+        "  cdr export --format csv|json [filters] [--sort COLUMN[:desc]] --output FILE\n"
+        "             [--no-escape-formulas]\n"
+        "     filters: --from D --to D --room ID --conf N --name TEXT --role R --min-duration SECONDS\n"
         "\n"
         "The project can also come from CONFERO_API_URL, CONFERO_APP_ID and CONFERO_APP_KEY.\n"
-        "Times are UTC. With --json one JSON document is printed. Exit status 0 on success,\n"
+        "Times are UTC; days are YYYY-MM-DD. With --json one JSON document is printed. Exit status 0 on success,\n"
         "else non-zero with one line on stderr.\n");
 }
 

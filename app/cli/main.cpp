@@ -1,3 +1,4 @@
+#include "CdrCommand.h"
 #include "CliContext.h"
 #include "CommandLine.h"
 #include "ProjectsCommand.h"
@@ -48,6 +49,8 @@ int main(int argc, char *argv[])
         command = new TokensCommand(&context, &context);
     else if (line->group() == u"projects")
         command = new ProjectsCommand(&context, &context);
+    else if (line->group() == u"cdr")
+        command = new CdrCommand(&context, &context);
     else {
         context.printError(QCoreApplication::translate("conferoctl",
             "Unknown command \"%1\"; see conferoctl --help.").arg(line->group()));
