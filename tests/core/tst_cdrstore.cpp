@@ -387,6 +387,33 @@ private Q_SLOTS:
         }
     }
 
+    void nameSearchFollowsRenames_data() { backends(); }
+    void nameSearchFollowsRenames()
+    {
+        QVERIFY(open());
+        CdrRowSpec spec = CdrRowSpec().withCdrId(u"s-1"_s).withName(u"Marguerite"_s).withRef(u"ref-77"_s);
+        ingest({cdrRow(spec), cdrRow(CdrRowSpec().withCdrId(u"s-2"_s).withName(u"Quote \"me\""_s))});
+        CdrQuery cdr(m_store.get(), m_projectId);
+        auto count = [&cdr](const QString &text) {
+            CdrFilter filter;
+            filter.text = text;
+            const StoreResult<qint64> n = cdr.countNow(filter);
+            if (!n)
+                qWarning() << n.error().message << n.error().detail;
+            return n ? n.value() : -1;
+        };
+        QCOMPARE(count(u"GUERIT"_s), 1);
+        QCOMPARE(count(u"f-77"_s), 1);
+        QCOMPARE(count(u"e \"m"_s), 1);
+        QCOMPARE(count(u"e \"x"_s), 0);
+        // The platform corrects a name: the search sees the new one only.
+        spec.name = u"Margot"_s;
+        ingest({cdrRow(spec)});
+        QCOMPARE(count(u"GUERIT"_s), 0);
+        QCOMPARE(count(u"margot"_s), 1);
+        QCOMPARE(count(u"GO"_s), 1);
+    }
+
     void unknownSortColumnIsRefused_data() { backends(); }
     void unknownSortColumnIsRefused()
     {

@@ -180,12 +180,21 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
         values->append(filter.minDurationS);
     }
     if (!filter.text.isEmpty()) {
-        // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL needs ILIKE for the same.
-        const QString like = postgres ? u"ILIKE"_s : u"LIKE"_s;
-        terms.append(u"(name "_s + like + u" ? ESCAPE '\\' OR user_ref "_s + like + u" ? ESCAPE '\\')"_s);
-        const QString pattern = likePattern(filter.text);
-        values->append(pattern);
-        values->append(pattern);
+        if (!postgres && filter.text.size() >= 3) {
+            // The trigram index (migration 3) finds any substring of 3 or more characters, in any
+            // case, without scanning: a phrase of the text's trigrams is exactly "contains".
+            QString phrase = filter.text;
+            phrase.replace(u'"', u"\"\""_s);
+            terms.append(u"id IN (SELECT rowid FROM participants_search WHERE participants_search MATCH ?)"_s);
+            values->append(QString(u"{name user_ref} : \""_s + phrase + u'"'));
+        } else {
+            // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL needs ILIKE for the same.
+            const QString like = postgres ? u"ILIKE"_s : u"LIKE"_s;
+            terms.append(u"(name "_s + like + u" ? ESCAPE '\\' OR user_ref "_s + like + u" ? ESCAPE '\\')"_s);
+            const QString pattern = likePattern(filter.text);
+            values->append(pattern);
+            values->append(pattern);
+        }
     }
     return terms.join(u" AND "_s);
 }

@@ -45,22 +45,31 @@ QList<Migration> migrations()
 }
 
 // Splits a migration file into statements: comments dropped, one statement per ';' at a line end.
-QStringList statements(const QString &script)
+// A statement after a line "-- sqlite only" is left out on PostgreSQL (FTS5 has no equivalent
+// there); a trigger's body is written on one line so its inner ';' do not end it.
+QStringList statements(const QString &script, bool postgres)
 {
     QStringList result;
     QString current;
+    bool sqliteOnly = false;
     const QStringList lines = script.split(u'\n');
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
+        if (trimmed == u"-- sqlite only") {
+            sqliteOnly = true;
+            continue;
+        }
         if (trimmed.startsWith(u"--") || trimmed.isEmpty())
             continue;
         current += line + u'\n';
         if (trimmed.endsWith(u';')) {
-            result.append(current.trimmed().chopped(1));
+            if (!(sqliteOnly && postgres))
+                result.append(current.trimmed().chopped(1));
             current.clear();
+            sqliteOnly = false;
         }
     }
-    if (!current.trimmed().isEmpty())
+    if (!current.trimmed().isEmpty() && !(sqliteOnly && postgres))
         result.append(current.trimmed());
     return result;
 }
@@ -255,7 +264,7 @@ StoreResult<bool> Store::migrate(bool existingFile)
             return sqlError(StoreText::tr("Could not start upgrading the database."), db.lastError());
         QSqlQuery query(db);
         bool ok = true;
-        for (const QString &statement : statements(script)) {
+        for (const QString &statement : statements(script, m_postgres)) {
             if (!query.exec(statement)) {
                 ok = false;
                 break;
