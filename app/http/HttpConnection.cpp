@@ -172,7 +172,9 @@ void HttpConnection::readInput()
         bool more = true;
         switch (step.event) {
         case HttpRequestParser::Event::NeedMoreData:
-            more = false;
+            // Only one chunk is peeked per step: bytes past it are already buffered in the socket and
+            // no readyRead will announce them again, so keep going while any are there.
+            more = step.consumed > 0 && m_socket->bytesAvailable() > 0;
             break;
         case HttpRequestParser::Event::HeadersComplete:
             onHeadersComplete();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpServerLimits.h"
+
 #include <QString>
 
 namespace confero::sandbox {
@@ -12,6 +14,7 @@ public:
     QString stateFile;          // empty: state lives in memory only
     bool demoRooms = false;     // seed four demo rooms when the state is empty
     bool strictSettings = true; // unknown settings keys -> 10009
+    http::HttpServerLimits limits; // body size, timeouts, connection cap (tests shorten the timeouts)
 };
 
 } // namespace confero::sandbox

@@ -39,6 +39,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_tokens(m_state, m_clock, m_ids)
     , m_control(m_state, m_clock, m_faults, m_tokens)
     , m_cdr(m_state, m_clock, m_rooms, m_options.appId)
+    , m_server(m_options.limits)
 {
     if (m_options.demoRooms)
         m_control.setAfterReset([this] { DemoRoomSeeder::seed(m_rooms, m_clock); });
