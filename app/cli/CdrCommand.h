@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include "store/CdrFilter.h"
+#include "store/CdrSort.h"
 
 #include <optional>
 

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "CdrFilter.h"
+#include "CdrPage.h"
+#include "CdrSort.h"
 #include "StoreError.h"
-#include "domain/CdrRow.h"
 
 #include <QObject>
-#include <QVariant>
 
 #include <functional>
 #include <optional>
@@ -14,26 +14,6 @@ namespace confero {
 
 class Store;
 class StoreWorker;
-
-// Where a page ends: the sort column's value and the id of its last row. The next page starts
-// strictly after it (keyset paging: no OFFSET, so page 10,000 costs what page 1 does).
-struct CdrPageKey
-{
-    QVariant value;
-    qint64 id = 0;
-};
-
-struct CdrStoredRow
-{
-    qint64 id = 0;
-    CdrRow row;
-};
-
-struct CdrPage
-{
-    QList<CdrStoredRow> rows;
-    std::optional<CdrPageKey> next;   // empty on the last page
-};
 
 // The participants of one project as the views, conferoctl and the bench read them: filters,
 // a sort on any column both ways, keyset pages, and an exact count on a worker thread. Pages are
