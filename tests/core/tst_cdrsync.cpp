@@ -162,9 +162,14 @@ private Q_SLOTS:
             if (done == 2)
                 sync.cancel();
         });
+        QSignalSpy finished(&sync, &CdrSync::finished);
         sync.start(period());
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWaitMs);
         QVERIFY(!sync.isRunning());
+        // Nothing more is fetched or announced after a cancel.
+        QTest::qWait(300);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(failed.size(), 1);
         QCOMPARE(scalar(u"SELECT windows_done FROM sync_state WHERE kind = 'cdr:period'"_s), 2);
         QCOMPARE(scalar(u"SELECT windows_total FROM sync_state WHERE kind = 'cdr:period'"_s), 4);
 
@@ -204,6 +209,22 @@ private Q_SLOTS:
         QVERIFY(runSync(byRoom, request, &summary));
         QVERIFY(scalar(u"SELECT COUNT(*) FROM participants"_s) > rows - 1);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants WHERE room_id <> '"_s + roomId + u"'"_s), 0);
+    }
+
+    void cancelAtTheLastWindowEndsOnce()
+    {
+        CdrSync sync(m_platform.get(), m_store.get(), m_projectId);
+        QSignalSpy finished(&sync, &CdrSync::finished);
+        QSignalSpy failed(&sync, &CdrSync::failed);
+        connect(&sync, &CdrSync::progress, &sync, [&sync](int done, int total) {
+            if (done == total)
+                sync.cancel();
+        });
+        sync.start(period());
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWaitMs);
+        QTest::qWait(300);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(failed.size(), 1);
     }
 
     void anEmptyPeriodIsRefused()

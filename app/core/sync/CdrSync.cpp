@@ -241,7 +241,9 @@ void CdrSync::store(const QJsonArray &rows)
             const Window window = m_windows.at(m_next);
             ++m_next;
             Q_EMIT progress(static_cast<int>(m_next), m_windowsTotal, window.to);
-            fetchNext();
+            // A receiver of progress may have cancelled (or restarted) the sync.
+            if (generation == m_generation && m_running)
+                fetchNext();
         });
 }
 
