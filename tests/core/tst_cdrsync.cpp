@@ -227,6 +227,24 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
     }
 
+    void platformCallsAnswerRowsOrAnError()
+    {
+        std::optional<PlatformResult<QJsonArray>> rows;
+        m_platform->cdrByPeriod(QDate(2025, 3, 2), QDate(2025, 3, 2), this,
+                                [&rows](PlatformResult<QJsonArray> result) { rows = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(rows.has_value(), kWaitMs);
+        QVERIFY(rows->ok());
+        QVERIFY(!rows->value().isEmpty());
+        QVERIFY(rows->value().at(0).toObject().contains(u"conf_num"_s));
+
+        std::optional<PlatformResult<QJsonArray>> refused;
+        m_platform->cdrByConference(u"not-a-number"_s, this,
+                                    [&refused](PlatformResult<QJsonArray> result) { refused = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), kWaitMs);
+        QVERIFY(!refused->ok());
+        QVERIFY(refused->error().message().contains(u"not-a-number"_s));
+    }
+
     void anEmptyPeriodIsRefused()
     {
         CdrSync sync(m_platform.get(), m_store.get(), m_projectId);

@@ -46,8 +46,6 @@ class Reader
 public:
     explicit Reader(CdrRow *row) : m_row(row) {}
 
-    QJsonValue at(const QJsonObject &object, QLatin1StringView key) const { return object.value(key); }
-
     QString text(const QJsonValue &value, const QString &path, bool required)
     {
         switch (value.type()) {

@@ -91,8 +91,6 @@ QString day(const QDate &date)
     return date.toString(Qt::ISODate);
 }
 
-PlatformResult<QJsonArray> cdrRows(const QJsonObject &envelope, const QString &operation);
-
 PlatformError protocolError(const QString &operation, const QString &detail)
 {
     PlatformError error;
