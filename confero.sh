@@ -92,6 +92,9 @@ install_packages() {
 
 # Cache keys relative to the source folder, so a clone in another folder hits the same cache.
 export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1 CCACHE_COMPILERCHECK=content
+# Without this sloppiness ccache does not cache a unit that uses the tests' precompiled header (nor the
+# header itself); the header's own inputs are still hashed, so a changed Qt header still misses.
+export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 
 # configure DIR [cmake options]: (re)configures DIR when it is new or was configured with other options,

@@ -15,6 +15,14 @@
 # Precompiled headers: the test units share one precompiled QtTest/QtCore header (REUSE_FROM a small host
 # target), one for the widget tests (their QtTest pulls in the widget helpers) and one for the rest.
 
+# Qt6::Test gives every test QT_TESTCASE_BUILDDIR and QT_TESTCASE_SOURCEDIR, absolute paths for
+# QFINDTESTDATA. With them every test unit compiles differently in each clone, and ccache, which makes
+# only file paths relative, never serves one clone from another. No test here uses QFINDTESTDATA (tests
+# take their files from QTemporaryDir or the resources), so they are dropped.
+get_target_property(_qt_test_defs Qt6::Test INTERFACE_COMPILE_DEFINITIONS)
+list(FILTER _qt_test_defs EXCLUDE REGEX "^QT_TESTCASE_(BUILD|SOURCE)DIR=")
+set_target_properties(Qt6::Test PROPERTIES INTERFACE_COMPILE_DEFINITIONS "${_qt_test_defs}")
+
 option(CONFERO_TEST_PCH "Precompile the QtTest/QtCore headers the tests share" ON)
 
 # Labels whose tests run with detect_leaks=0, with the reason:
