@@ -443,6 +443,128 @@
     </message>
 </context>
 <context>
+    <name>confero::CdrExporter</name>
+    <message>
+        <source>Could not write the export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The export was cancelled after %n rows.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confero::CdrIngest</name>
+    <message>
+        <source>The call records could not be stored: the database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start storing call records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look up a stored call record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1, row %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store a call record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the call records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the rows of session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look up session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::CdrQuery</name>
+    <message>
+        <source>Could not count the call records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records cannot be sorted by &quot;%1&quot;; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the call records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::CdrRowParser</name>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number (&quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date (&quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::CdrSync</name>
+    <message>
+        <source>Could not record how far the call records were synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a period whose first day is not after its last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of call records was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::ConsoleApplication</name>
     <message>
         <source>Confero: desktop console for the EnableX Video API. With no project configured, or with --sandbox, it starts the built-in emulator of the API and opens it as the &quot;Sandbox&quot; project.</source>
@@ -524,6 +646,22 @@
     </message>
     <message>
         <source>creating a token for room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading call records from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading call records of room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading call records of room %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading call records of session %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1087,6 +1225,161 @@ Create one with New room (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>confero::cli::CdrCommand</name>
+    <message>
+        <source>Unknown cdr action &quot;%1&quot;: use sync, query or export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdr %1 does not take --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdr %1 takes no arguments, only options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a day as YYYY-MM-DD (UTC), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to comes before --from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--min-duration needs a number of seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sort takes COLUMN, COLUMN:asc or COLUMN:desc, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sort: no column &quot;%1&quot;; use one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdr sync needs --from D and --to D (or --conf N for one session).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdr sync --conf N fetches one whole session; it takes no --from, --to or --room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %n call records</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> in %n windows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>: %n new</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows had fields that could not be read and were stored with what could; the first: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not count the stored call records: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The store holds %n call records</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> in %n sessions for this selection.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--limit needs a whole number from 1 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SESSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JOINED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEFT (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n call records.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cdr export needs --format csv or --format json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdr export needs --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n call records to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>confero::cli::CliContext</name>
     <message>
         <source>CONFERO_API_URL is set, so CONFERO_APP_ID and CONFERO_APP_KEY must be set too.</source>
@@ -1106,6 +1399,14 @@ Create one with New room (Ctrl+N).</source>
     </message>
     <message>
         <source>Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONFERO_API_URL is set, so CONFERO_APP_ID must be set too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1144,9 +1445,14 @@ Commands:
   projects add NAME --url URL --app-id ID   (App Key from CONFERO_APP_KEY or stdin)
   projects remove NAME
   projects use NAME
+  cdr sync --from D --to D [--room ID] | cdr sync --conf N
+  cdr query [filters] [--sort COLUMN[:desc]] [--limit N]
+  cdr export --format csv|json [filters] [--sort COLUMN[:desc]] --output FILE
+             [--no-escape-formulas]
+     filters: --from D --to D --room ID --conf N --name TEXT --role R --min-duration SECONDS
 
 The project can also come from CONFERO_API_URL, CONFERO_APP_ID and CONFERO_APP_KEY.
-Times are UTC. With --json one JSON document is printed. Exit status 0 on success,
+Times are UTC; days are YYYY-MM-DD. With --json one JSON document is printed. Exit status 0 on success,
 else non-zero with one line on stderr.
 </source>
         <translation type="unfinished"></translation>
