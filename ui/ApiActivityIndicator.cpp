@@ -66,8 +66,7 @@ void ApiActivityIndicator::refresh()
 {
     m_spinner->setRunning(m_inFlight > 0);
     if (m_inFlight > 0)
-        m_text->setText(m_inFlight == 1 ? tr("1 request in flight")
-                                        : tr("%1 requests in flight").arg(m_inFlight));
+        m_text->setText(m_inFlight == 1 ? tr("1 request in flight") : tr("%1 requests in flight").arg(m_inFlight));
     else if (!m_last.isEmpty())
         m_text->setText(m_last);
     else

@@ -14,9 +14,9 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    setStyleSheet(QStringLiteral(
-        "confero--ErrorBanner { background: #fdecea; border: 1px solid #e0a09a; border-radius: 4px; }"
-        "confero--ErrorBanner QLabel { color: #7a1c12; }"));
+    setStyleSheet(
+        QStringLiteral("confero--ErrorBanner { background: #fdecea; border: 1px solid #e0a09a; border-radius: 4px; }"
+                       "confero--ErrorBanner QLabel { color: #7a1c12; }"));
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

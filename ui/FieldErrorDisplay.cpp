@@ -64,7 +64,8 @@ QString FieldErrorDisplay::styleSheet()
     return QStringLiteral(
         "QLineEdit[invalid=\"true\"], QSpinBox[invalid=\"true\"], QComboBox[invalid=\"true\"],"
         " QDateTimeEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"] { border: 1px solid #c0392b; }"
-        " QRadioButton[invalid=\"true\"], QCheckBox[invalid=\"true\"], QGroupBox[invalid=\"true\"] { color: #c0392b; }");
+        " QRadioButton[invalid=\"true\"], QCheckBox[invalid=\"true\"], QGroupBox[invalid=\"true\"] { color: #c0392b; "
+        "}");
 }
 
 void FieldErrorDisplay::setInvalid(QWidget *input, bool invalid)

@@ -23,8 +23,8 @@ namespace confero {
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(ProjectStore *projects, SecretStore *secrets, PlatformConnector *connector,
-                       TokenLog *tokenLog, QWidget *parent)
+MainWindow::MainWindow(ProjectStore *projects, SecretStore *secrets, PlatformConnector *connector, TokenLog *tokenLog,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_projects(projects)
@@ -84,10 +84,11 @@ void MainWindow::setUpToolBar()
     bar->addWidget(m_projectCombo);
     m_addProjectAction = bar->addAction(UiResources::icon(u"add"_s), tr("Add project…"), this, &MainWindow::addProject);
     m_addProjectAction->setObjectName(u"addProjectAction"_s);
-    m_editProjectAction = bar->addAction(UiResources::icon(u"project"_s), tr("Edit project…"), this, &MainWindow::editProject);
+    m_editProjectAction =
+        bar->addAction(UiResources::icon(u"project"_s), tr("Edit project…"), this, &MainWindow::editProject);
     m_editProjectAction->setObjectName(u"editProjectAction"_s);
-    m_testConnectionAction = bar->addAction(UiResources::icon(u"refresh"_s), tr("Test connection"), this,
-                                            &MainWindow::testConnection);
+    m_testConnectionAction =
+        bar->addAction(UiResources::icon(u"refresh"_s), tr("Test connection"), this, &MainWindow::testConnection);
     m_testConnectionAction->setObjectName(u"testConnectionAction"_s);
 
     connect(m_projectCombo, &QComboBox::activated, this, [this](int index) {
@@ -132,16 +133,17 @@ void MainWindow::openProject(qint64 projectId)
     updateProjectActions();
 
     const int generation = ++m_connectGeneration;
-    m_connector->open(*project, this, [this, generation, project = *project](
-                                          std::unique_ptr<VideoPlatform> platform, const QString &error) {
-        if (generation != m_connectGeneration)
-            return;
-        if (!platform) {
-            m_ui->connectionBanner->showError(error, true);
-            m_connectionStatus->setText(tr("Not connected"));
-        }
-        setPlatform(std::move(platform), project);
-    });
+    m_connector->open(
+        *project, this,
+        [this, generation, project = *project](std::unique_ptr<VideoPlatform> platform, const QString &error) {
+            if (generation != m_connectGeneration)
+                return;
+            if (!platform) {
+                m_ui->connectionBanner->showError(error, true);
+                m_connectionStatus->setText(tr("Not connected"));
+            }
+            setPlatform(std::move(platform), project);
+        });
 }
 
 void MainWindow::setPlatform(std::unique_ptr<VideoPlatform> platform, const Project &project)

@@ -34,23 +34,26 @@ void PlatformConnector::open(const Project &project, QObject *context, Callback 
     }
     if (project.isSandbox) {
         // The emulator's key exists only in the process that started it (see ConsoleApplication).
-        done(nullptr, tr("The built-in emulator is not running in this window. Start Confero with "
-                         "--sandbox to use the \"%1\" project.").arg(project.name));
+        done(nullptr,
+             tr("The built-in emulator is not running in this window. Start Confero with "
+                "--sandbox to use the \"%1\" project.")
+                 .arg(project.name));
         return;
     }
     QPointer<QObject> guard(context);
-    m_secrets->read(SecretStore::appKeyName(project.id), this,
-                    [this, project, guard, done = std::move(done)](SecretStore::Result result) {
-        if (!guard)
-            return;
-        if (!result.ok) {
-            qCWarning(lcUi) << "no App Key for project" << project.name << ":" << result.errorMessage;
-            done(nullptr, tr("The App Key of project \"%1\" could not be read: %2")
-                              .arg(project.name, result.errorMessage));
-            return;
-        }
-        done(openWithKey(project.apiBaseUrl, project.appId, result.value), QString());
-    });
+    m_secrets->read(
+        SecretStore::appKeyName(project.id), this,
+        [this, project, guard, done = std::move(done)](SecretStore::Result result) {
+            if (!guard)
+                return;
+            if (!result.ok) {
+                qCWarning(lcUi) << "no App Key for project" << project.name << ":" << result.errorMessage;
+                done(nullptr,
+                     tr("The App Key of project \"%1\" could not be read: %2").arg(project.name, result.errorMessage));
+                return;
+            }
+            done(openWithKey(project.apiBaseUrl, project.appId, result.value), QString());
+        });
 }
 
 std::unique_ptr<VideoPlatform> PlatformConnector::openWithKey(const QUrl &apiBaseUrl, const QString &appId,

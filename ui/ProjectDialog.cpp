@@ -136,18 +136,19 @@ void ProjectDialog::saveKey(const Project &saved, bool isNew)
     setBusy(true, tr("Saving the App Key in the keychain…"));
     m_secrets->write(SecretStore::appKeyName(saved.id), m_ui->appKeyEdit->text(), this,
                      [this, saved, isNew](SecretStore::Result result) {
-        setBusy(false);
-        if (!result.ok) {
-            qCWarning(lcUi) << "keychain refused the App Key of project" << saved.id << ":" << result.errorMessage;
-            // A new project without its key could never connect: do not keep it half-made.
-            if (isNew)
-                m_projects->remove(saved.id);
-            m_errors.show(u"appKey"_s, result.errorMessage);
-            return;
-        }
-        Q_EMIT projectSaved(saved);
-        QDialog::accept();
-    });
+                         setBusy(false);
+                         if (!result.ok) {
+                             qCWarning(lcUi)
+                                 << "keychain refused the App Key of project" << saved.id << ":" << result.errorMessage;
+                             // A new project without its key could never connect: do not keep it half-made.
+                             if (isNew)
+                                 m_projects->remove(saved.id);
+                             m_errors.show(u"appKey"_s, result.errorMessage);
+                             return;
+                         }
+                         Q_EMIT projectSaved(saved);
+                         QDialog::accept();
+                     });
 }
 
 void ProjectDialog::testConnection()
@@ -190,8 +191,7 @@ void ProjectDialog::runTest(std::unique_ptr<VideoPlatform> platform)
     m_testPlatform->listRooms(this, [this](PlatformResult<QList<Room>> result) {
         setBusy(false);
         if (result)
-            m_ui->testResultLabel->setText(
-                tr("Connected: the project has %1 room(s).").arg(result.value().size()));
+            m_ui->testResultLabel->setText(tr("Connected: the project has %1 room(s).").arg(result.value().size()));
         else
             m_ui->testResultLabel->setText(result.error().message());
         m_ui->testResultLabel->setStyleSheet(result ? u"color: #1e7b34;"_s : u"color: #c0392b;"_s);

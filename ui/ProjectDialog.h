@@ -31,8 +31,8 @@ class ProjectDialog final : public QDialog
 public:
     ProjectDialog(ProjectStore *projects, SecretStore *secrets, PlatformConnector *connector,
                   QWidget *parent = nullptr);
-    ProjectDialog(ProjectStore *projects, SecretStore *secrets, PlatformConnector *connector,
-                  const Project &project, QWidget *parent = nullptr);
+    ProjectDialog(ProjectStore *projects, SecretStore *secrets, PlatformConnector *connector, const Project &project,
+                  QWidget *parent = nullptr);
     ~ProjectDialog() override;
 
     // What the fields say now (id of the project being edited, else 0).

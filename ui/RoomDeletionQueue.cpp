@@ -34,8 +34,8 @@ int RoomDeletionQueue::undoWindowMs() const
 void RoomDeletionQueue::schedule(const QList<Room> &rooms)
 {
     for (const Room &room : rooms) {
-        const bool known = std::any_of(m_waiting.cbegin(), m_waiting.cend(),
-                                       [&](const Room &r) { return r.id == room.id; })
+        const bool known =
+            std::any_of(m_waiting.cbegin(), m_waiting.cend(), [&](const Room &r) { return r.id == room.id; })
             || sendingIds().contains(room.id);
         if (!known)
             m_waiting.append(room);
@@ -120,9 +120,8 @@ void RoomDeletionQueue::send()
             continue;
         }
         qCInfo(lcUi) << "deleting room" << room.id;
-        m_platform->deleteRoom(room.id, this, [finish](PlatformResult<Done> result) {
-            finish(result.ok() ? nullptr : &result.error());
-        });
+        m_platform->deleteRoom(
+            room.id, this, [finish](PlatformResult<Done> result) { finish(result.ok() ? nullptr : &result.error()); });
     }
 }
 

@@ -124,7 +124,8 @@ void RoomEditorDialog::setUpControls()
     m_ui->screenShareCheck->setChecked(defaultScreenShare);
     m_ui->abwdCheck->setChecked(defaultAbwd);
 
-    const struct {
+    const struct
+    {
         const char16_t *key;
         QWidget *input;
         QLabel *label;
@@ -255,7 +256,8 @@ RoomDefinition RoomEditorDialog::definition() const
     s.participants = m_ui->participantsSpin->value();
     s.quality = qualityValues.value(m_ui->qualityCombo->currentIndex());
     s.autoRecording = m_ui->autoRecordingCheck->isChecked();
-    s.singleFileRecording = optionalFrom(m_ui->singleFileRecordingCheck->isChecked(), original.singleFileRecording, false);
+    s.singleFileRecording =
+        optionalFrom(m_ui->singleFileRecordingCheck->isChecked(), original.singleFileRecording, false);
     s.recordingModerator = recordingValues.value(m_ui->recordingModeratorCombo->currentIndex());
     s.recordingParticipant = recordingValues.value(m_ui->recordingParticipantCombo->currentIndex());
     s.liveRecordingAuto = optionalFrom(m_ui->liveRecordingAutoCheck->isChecked(), original.liveRecordingAuto, false);
@@ -267,8 +269,8 @@ RoomDefinition RoomEditorDialog::definition() const
     s.waitForModerator = optionalFrom(m_ui->waitForModeratorCheck->isChecked(), original.waitForModerator, false);
     s.abwd = optionalFrom(m_ui->abwdCheck->isChecked(), original.abwd, defaultAbwd);
     s.facex = optionalFrom(m_ui->facexCheck->isChecked(), original.facex, false);
-    s.maxActiveTalkers = optionalFrom(m_ui->maxActiveTalkersSpin->value(), original.maxActiveTalkers,
-                                      defaultMaxActiveTalkers);
+    s.maxActiveTalkers =
+        optionalFrom(m_ui->maxActiveTalkersSpin->value(), original.maxActiveTalkers, defaultMaxActiveTalkers);
     s.mediaZone = mediaZoneValues.value(m_ui->mediaZoneCombo->currentIndex());
     s.billingCode = m_ui->billingCodeEdit->text().trimmed();
     return d;

@@ -63,8 +63,7 @@ void RoomsPage::setUpActions()
         // Window-wide, yet only while this page is visible: a hidden widget's shortcuts do not fire.
         action->setShortcutContext(Qt::WindowShortcut);
         const QString plain = QString(text).remove(u'&');
-        action->setToolTip(key.isEmpty() ? plain
-                                         : u"%1 (%2)"_s.arg(plain, key.toString(QKeySequence::NativeText)));
+        action->setToolTip(key.isEmpty() ? plain : u"%1 (%2)"_s.arg(plain, key.toString(QKeySequence::NativeText)));
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
         return action;
@@ -72,8 +71,8 @@ void RoomsPage::setUpActions()
     m_newAction = make(u"add"_s, tr("&New room"), QKeySequence(Qt::CTRL | Qt::Key_N), &RoomsPage::newRoom);
     m_editAction = make(u"edit"_s, tr("&Edit"), QKeySequence(), &RoomsPage::editSelectedRoom);
     m_deleteAction = make(u"delete"_s, tr("&Delete"), QKeySequence(Qt::Key_Delete), &RoomsPage::deleteSelectedRooms);
-    m_tokenAction = make(u"token"_s, tr("Issue &token"), QKeySequence(Qt::CTRL | Qt::Key_T),
-                         &RoomsPage::issueTokenForSelectedRoom);
+    m_tokenAction =
+        make(u"token"_s, tr("Issue &token"), QKeySequence(Qt::CTRL | Qt::Key_T), &RoomsPage::issueTokenForSelectedRoom);
     m_refreshAction = make(u"refresh"_s, tr("&Refresh"), QKeySequence(Qt::Key_F5), &RoomsPage::refresh);
     m_filterAction = make(QString(), tr("&Filter"), QKeySequence(Qt::CTRL | Qt::Key_F), &RoomsPage::focusFilter);
 
@@ -304,8 +303,7 @@ void RoomsPage::onDeleteFailed(const Room &room, const PlatformError &error)
 {
     qCWarning(lcUi) << "deleting room" << room.id << "failed:" << error.detail;
     m_model->setPendingDeletion(room.id, false);
-    m_ui->listingErrorBanner->showError(
-        tr("Room \"%1\" was not deleted. %2").arg(room.name, error.message()), false);
+    m_ui->listingErrorBanner->showError(tr("Room \"%1\" was not deleted. %2").arg(room.name, error.message()), false);
 }
 
 } // namespace confero

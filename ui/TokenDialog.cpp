@@ -32,8 +32,7 @@ QString fieldKeyForPath(const QString &path)
 
 } // namespace
 
-TokenDialog::TokenDialog(VideoPlatform *platform, const Room &room, TokenLog *log, qint64 projectId,
-                         QWidget *parent)
+TokenDialog::TokenDialog(VideoPlatform *platform, const Room &room, TokenLog *log, qint64 projectId, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::TokenDialog>())
     , m_platform(platform)

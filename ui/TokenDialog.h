@@ -29,8 +29,7 @@ class TokenDialog final : public QDialog
 
 public:
     // `log` may be null (nothing recorded); `projectId` is the project the room belongs to.
-    TokenDialog(VideoPlatform *platform, const Room &room, TokenLog *log, qint64 projectId,
-                QWidget *parent = nullptr);
+    TokenDialog(VideoPlatform *platform, const Room &room, TokenLog *log, qint64 projectId, QWidget *parent = nullptr);
     ~TokenDialog() override;
 
     TokenRequest request() const;

@@ -14,9 +14,8 @@ UndoNotice::UndoNotice(QWidget *parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    setStyleSheet(QStringLiteral(
-        "confero--UndoNotice { background: #323232; border-radius: 4px; }"
-        "confero--UndoNotice QLabel { color: #f0f0f0; }"));
+    setStyleSheet(QStringLiteral("confero--UndoNotice { background: #323232; border-radius: 4px; }"
+                                 "confero--UndoNotice QLabel { color: #f0f0f0; }"));
     m_message->setObjectName(QStringLiteral("message"));
     m_countdown->setObjectName(QStringLiteral("countdown"));
     m_undo->setObjectName(QStringLiteral("undoButton"));

@@ -156,11 +156,13 @@ void CdrCommand::sync()
     connect(m_sync, &CdrSync::failed, this, [this](const QString &message) { fail(message); });
     connect(m_sync, &CdrSync::finished, this, [this, held, projectId](const CdrSync::Summary &summary) {
         QString line = tr("Fetched %n call records", nullptr, summary.rowsReceived)
-                     + tr(" in %n windows", nullptr, summary.windows)
-                     + tr(": %n new", nullptr, summary.inserted) + u"."_s;
+            + tr(" in %n windows", nullptr, summary.windows) + tr(": %n new", nullptr, summary.inserted) + u"."_s;
         if (summary.withProblems > 0) {
-            line += u' ' + tr("%n rows had fields that could not be read and were stored with what could; "
-                              "the first: %1", nullptr, summary.withProblems).arg(summary.problems.value(0));
+            line += u' '
+                + tr("%n rows had fields that could not be read and were stored with what could; "
+                     "the first: %1",
+                     nullptr, summary.withProblems)
+                      .arg(summary.problems.value(0));
         }
         reportHeld(held, *projectId, line);
     });
@@ -186,8 +188,7 @@ void CdrCommand::reportHeld(const CdrFilter &filter, qint64 projectId, const QSt
     if (m_context->json()) {
         m_context->printJson(QJsonObject{{u"rows"_s, rows}, {u"sessions"_s, sessions}});
     } else {
-        m_context->print(syncedLine + u'\n'
-                         + tr("The store holds %n call records", nullptr, int(rows))
+        m_context->print(syncedLine + u'\n' + tr("The store holds %n call records", nullptr, int(rows))
                          + tr(" in %n sessions for this selection.", nullptr, int(sessions)) + u'\n');
     }
     succeed();
@@ -247,8 +248,10 @@ void CdrCommand::query()
         QJsonArray rows;
         for (const CdrStoredRow &row : page.value().rows)
             rows.append(CdrExporter::toJson(row));
-        m_context->printJson(QJsonObject{{u"total"_s, total->value()}, {u"rows"_s, rows},
-                                         {u"first_page_ms"_s, firstPageMs}, {u"count_ms"_s, countMs}});
+        m_context->printJson(QJsonObject{{u"total"_s, total->value()},
+                                         {u"rows"_s, rows},
+                                         {u"first_page_ms"_s, firstPageMs},
+                                         {u"count_ms"_s, countMs}});
     } else {
         TableWriter table({tr("SESSION"), tr("ROOM"), tr("NAME"), tr("REF"), tr("ROLE"), tr("JOINED (UTC)"),
                            tr("LEFT (UTC)"), tr("SECONDS")});

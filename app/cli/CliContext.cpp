@@ -105,8 +105,8 @@ VideoPlatform *CliContext::platform(QString *error)
         if (!m_commandLine.project().isEmpty()) {
             project = m_projects->byName(m_commandLine.project());
             if (!project) {
-                *error = tr("There is no project named \"%1\"; see conferoctl projects list.")
-                             .arg(m_commandLine.project());
+                *error =
+                    tr("There is no project named \"%1\"; see conferoctl projects list.").arg(m_commandLine.project());
                 return nullptr;
             }
         } else {
@@ -163,8 +163,8 @@ std::optional<qint64> CliContext::cdrProjectId(QString *error)
         }
         const QList<Project> all = m_projects->projects();
         for (const Project &project : all) {
-            if (project.appId == appId && project.apiBaseUrl.adjusted(QUrl::StripTrailingSlash)
-                                              == url.adjusted(QUrl::StripTrailingSlash))
+            if (project.appId == appId
+                && project.apiBaseUrl.adjusted(QUrl::StripTrailingSlash) == url.adjusted(QUrl::StripTrailingSlash))
                 return project.id;
         }
         Project project;

@@ -16,7 +16,7 @@ class ProjectStore;
 class SecretStore;
 class Store;
 class VideoPlatform;
-}
+} // namespace confero
 
 namespace confero::cli {
 
@@ -50,9 +50,9 @@ public:
     // the first time, since the copy needs a project to belong to), else the current project.
     std::optional<qint64> cdrProjectId(QString *error);
 
-    void print(const QString &text) const;        // stdout, as is
+    void print(const QString &text) const; // stdout, as is
     void printJson(const QJsonValue &value) const; // stdout, one indented document
-    void printError(const QString &line) const;   // stderr, one line
+    void printError(const QString &line) const; // stderr, one line
 
 private:
     CommandLine m_commandLine;

@@ -16,7 +16,10 @@ public:
     enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 
     explicit Command(CliContext *context, QObject *parent = nullptr)
-        : QObject(parent), m_context(context) {}
+        : QObject(parent)
+        , m_context(context)
+    {
+    }
 
     virtual void start() = 0;
 

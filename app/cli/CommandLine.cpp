@@ -16,8 +16,13 @@ class CommandLineText
 // Options that take no value; every other option takes one.
 const QSet<QString> &flags()
 {
-    static const QSet<QString> names{u"json"_s, u"help"_s, u"version"_s, u"auto-recording"_s,
-                                     u"no-auto-recording"_s, u"sip"_s, u"no-escape-formulas"_s};
+    static const QSet<QString> names{u"json"_s,
+                                     u"help"_s,
+                                     u"version"_s,
+                                     u"auto-recording"_s,
+                                     u"no-auto-recording"_s,
+                                     u"sip"_s,
+                                     u"no-escape-formulas"_s};
     return names;
 }
 

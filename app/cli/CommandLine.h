@@ -19,11 +19,11 @@ public:
 
     QString group() const;
     QString action() const;
-    QStringList arguments() const;       // positionals after the action
+    QStringList arguments() const; // positionals after the action
 
     bool has(const QString &option) const;
-    QString value(const QString &option) const;        // the last one given
-    QStringList values(const QString &option) const;   // every one, in order
+    QString value(const QString &option) const; // the last one given
+    QStringList values(const QString &option) const; // every one, in order
 
     // The first option the command does not take, else empty.
     QString unknownOption(const QStringList &allowed) const;

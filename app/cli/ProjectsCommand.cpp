@@ -105,8 +105,8 @@ void ProjectsCommand::list()
     } else {
         TableWriter table({tr("CURRENT"), tr("NAME"), tr("APP ID"), tr("API URL")});
         for (const Project &project : all)
-            table.addRow({current && current->id == project.id ? u"*"_s : QString(), project.name,
-                          project.appId, project.apiBaseUrl.toString()});
+            table.addRow({current && current->id == project.id ? u"*"_s : QString(), project.name, project.appId,
+                          project.apiBaseUrl.toString()});
         m_context->print(table.toString());
     }
     succeed();
@@ -137,8 +137,7 @@ void ProjectsCommand::add(const QString &name)
         return;
     }
     const Project &saved = added.value();
-    const SecretStore::Result written =
-        m_context->secrets()->writeNow(SecretStore::appKeyName(saved.id), appKey);
+    const SecretStore::Result written = m_context->secrets()->writeNow(SecretStore::appKeyName(saved.id), appKey);
     if (!written.ok) {
         // Without its key the project is useless: do not leave half of it behind.
         projects->remove(saved.id);

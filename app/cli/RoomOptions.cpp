@@ -49,22 +49,22 @@ QString describe(const FieldError &error)
 
 QStringList RoomOptions::createOptions()
 {
-    return {u"name"_s, u"owner-ref"_s, u"mode"_s, u"kind"_s, u"scheduled-time"_s, u"duration"_s,
-            u"moderators"_s, u"participants"_s, u"quality"_s, u"auto-recording"_s, u"description"_s,
-            u"max-active-talkers"_s, u"media-zone"_s, u"sip"_s};
+    return {u"name"_s,        u"owner-ref"_s,          u"mode"_s,         u"kind"_s,    u"scheduled-time"_s,
+            u"duration"_s,    u"moderators"_s,         u"participants"_s, u"quality"_s, u"auto-recording"_s,
+            u"description"_s, u"max-active-talkers"_s, u"media-zone"_s,   u"sip"_s};
 }
 
 QStringList RoomOptions::updateOptions()
 {
-    return {u"name"_s, u"description"_s, u"participants"_s, u"moderators"_s, u"quality"_s,
+    return {u"name"_s,           u"description"_s,       u"participants"_s,   u"moderators"_s, u"quality"_s,
             u"auto-recording"_s, u"no-auto-recording"_s, u"scheduled-time"_s, u"duration"_s};
 }
 
 QDateTime RoomOptions::parseTime(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    for (const QString &format : {u"yyyy-MM-dd HH:mm:ss"_s, u"yyyy-MM-dd HH:mm"_s, u"yyyy-MM-ddTHH:mm:ss"_s,
-                                  u"yyyy-MM-ddTHH:mm"_s}) {
+    for (const QString &format :
+         {u"yyyy-MM-dd HH:mm:ss"_s, u"yyyy-MM-dd HH:mm"_s, u"yyyy-MM-ddTHH:mm:ss"_s, u"yyyy-MM-ddTHH:mm"_s}) {
         QDateTime time = QDateTime::fromString(trimmed, format);
         if (time.isValid()) {
             time.setTimeZone(QTimeZone::utc());
@@ -133,8 +133,7 @@ std::optional<RoomDefinition> RoomOptions::definition(const CommandLine &line, Q
     return definition;
 }
 
-std::optional<QJsonObject> RoomOptions::changes(const CommandLine &line, const QDateTime &nowUtc,
-                                                QString *error)
+std::optional<QJsonObject> RoomOptions::changes(const CommandLine &line, const QDateTime &nowUtc, QString *error)
 {
     QJsonObject body;
     QJsonObject settings;

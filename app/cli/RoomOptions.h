@@ -17,8 +17,7 @@ public:
     // The definition for POST /rooms, or the first problem with a flag (named as typed).
     static std::optional<RoomDefinition> definition(const CommandLine &line, QString *error);
     // The partial body for PATCH /rooms/ID (counts as strings, like the create body), or an error.
-    static std::optional<QJsonObject> changes(const CommandLine &line, const QDateTime &nowUtc,
-                                              QString *error);
+    static std::optional<QJsonObject> changes(const CommandLine &line, const QDateTime &nowUtc, QString *error);
 
     // "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS", read as UTC.
     static QDateTime parseTime(const QString &text);

@@ -44,8 +44,7 @@ void RoomsCommand::start()
     } else if (action == u"delete") {
         positionals = -1;
     } else {
-        fail(tr("Unknown rooms action \"%1\": use list, show, create, update or delete.").arg(action),
-             UsageError);
+        fail(tr("Unknown rooms action \"%1\": use list, show, create, update or delete.").arg(action), UsageError);
         return;
     }
     const QString unknown = line.unknownOption(allowed);
@@ -108,8 +107,8 @@ void RoomsCommand::list(VideoPlatform *platform)
                 array.append(room.raw);
             m_context->printJson(array);
         } else {
-            TableWriter table({tr("ROOM ID"), tr("NAME"), tr("KIND"), tr("MODE"), tr("MODERATORS"),
-                               tr("PARTICIPANTS"), tr("QUALITY"), tr("CREATED (UTC)")});
+            TableWriter table({tr("ROOM ID"), tr("NAME"), tr("KIND"), tr("MODE"), tr("MODERATORS"), tr("PARTICIPANTS"),
+                               tr("QUALITY"), tr("CREATED (UTC)")});
             table.setRightAligned(4);
             table.setRightAligned(5);
             for (const Room &room : rooms) {

@@ -8,7 +8,7 @@ namespace confero {
 struct Room;
 struct RoomDefinition;
 class VideoPlatform;
-}
+} // namespace confero
 
 namespace confero::cli {
 

@@ -52,8 +52,8 @@ int main(int argc, char *argv[])
     else if (line->group() == u"cdr")
         command = new CdrCommand(&context, &context);
     else {
-        context.printError(QCoreApplication::translate("conferoctl",
-            "Unknown command \"%1\"; see conferoctl --help.").arg(line->group()));
+        context.printError(QCoreApplication::translate("conferoctl", "Unknown command \"%1\"; see conferoctl --help.")
+                               .arg(line->group()));
         return Command::UsageError;
     }
     int exitCode = Command::Failure;

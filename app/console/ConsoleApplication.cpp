@@ -48,8 +48,8 @@ bool ConsoleApplication::parseArguments(const QStringList &arguments, Options *o
     parser.addVersionOption();
     const QCommandLineOption sandboxOption(u"sandbox"_s, tr("Start the built-in emulator and open its project."));
     const QCommandLineOption projectOption(u"project"_s, tr("Open the project named NAME."), tr("NAME"));
-    const QCommandLineOption dataDirOption(u"data-dir"_s,
-                                           tr("Keep data in DIR (CONFERO_DATA_DIR takes precedence)."), tr("DIR"));
+    const QCommandLineOption dataDirOption(u"data-dir"_s, tr("Keep data in DIR (CONFERO_DATA_DIR takes precedence)."),
+                                           tr("DIR"));
     parser.addOptions({sandboxOption, projectOption, dataDirOption});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -144,9 +144,8 @@ bool ConsoleApplication::startSandbox(const QString &dataDir, QString *error)
     options.stateFile = QDir(sandboxDir).filePath(u"state.json"_s);
     options.demoRooms = true;
     m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
-    connect(m_sandbox.get(), &sandbox::SandboxServer::stateSaveFailed, this, [](const QString &message) {
-        qCWarning(lcConsole) << "the sandbox could not save its state:" << message;
-    });
+    connect(m_sandbox.get(), &sandbox::SandboxServer::stateSaveFailed, this,
+            [](const QString &message) { qCWarning(lcConsole) << "the sandbox could not save its state:" << message; });
     QString why;
     if (!m_sandbox->start(QHostAddress::LocalHost, 0, &why)) {
         *error = tr("The built-in emulator could not start: %1").arg(why);

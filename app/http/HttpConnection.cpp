@@ -54,8 +54,7 @@ bool listsClose(const QByteArray &connectionValue)
 
 } // namespace
 
-HttpConnection::HttpConnection(HttpSocket *socket, const HttpServerLimits &limits, Hooks hooks,
-                               QObject *parent)
+HttpConnection::HttpConnection(HttpSocket *socket, const HttpServerLimits &limits, Hooks hooks, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
@@ -94,8 +93,7 @@ HttpConnection::~HttpConnection()
 
 bool HttpConnection::isOpen() const
 {
-    return m_open && !m_closing && m_socket
-        && m_socket->state() == QAbstractSocket::ConnectedState;
+    return m_open && !m_closing && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
 void HttpConnection::shutdown()
@@ -279,8 +277,8 @@ void HttpConnection::failRequest(int status, const QString &reason, bool countsA
     m_continuePending = false;
     m_headerTimer.stop();
     m_bodyTimer.stop();
-    qCInfo(lcHttp).nospace() << "refused a request from " << m_socket->peerAddress().toString()
-                             << ": " << status << ' ' << reason;
+    qCInfo(lcHttp).nospace() << "refused a request from " << m_socket->peerAddress().toString() << ": " << status << ' '
+                             << reason;
     if (countsAsLimit && m_hooks.onLimit)
         m_hooks.onLimit(QStringLiteral("%1 %2").arg(status).arg(reason));
 
@@ -327,8 +325,7 @@ void HttpConnection::completeExchange(quint64 id, HttpResponse &&response)
 
 void HttpConnection::pumpOutput()
 {
-    while (m_open && !m_closing && !m_dropping && !m_out && !m_exchanges.empty()
-           && m_exchanges.front().response) {
+    while (m_open && !m_closing && !m_dropping && !m_out && !m_exchanges.empty() && m_exchanges.front().response) {
         startResponse(m_exchanges.front());
     }
     if (!m_open || m_closing || m_dropping || m_out || !m_exchanges.empty())
@@ -426,8 +423,7 @@ void HttpConnection::writeMoreBody()
         if (data.isEmpty()) {
             if (out.remaining > 0) {
                 // The promised length cannot be honoured; only closing tells the client.
-                qCWarning(lcHttp) << "a streamed body ended" << out.remaining
-                                  << "bytes early; closing the connection";
+                qCWarning(lcHttp) << "a streamed body ended" << out.remaining << "bytes early; closing the connection";
                 m_socket->abort();
                 return;
             }
@@ -526,12 +522,13 @@ void HttpConnection::onTimeout(QTimer *timer)
         return;
     if (timer == &m_headerTimer) {
         if (m_parser.isReadingHead())
-            failRequest(408, QStringLiteral("the request head did not arrive within %1 ms")
-                                 .arg(m_limits.headerTimeoutMs), true);
+            failRequest(408,
+                        QStringLiteral("the request head did not arrive within %1 ms").arg(m_limits.headerTimeoutMs),
+                        true);
     } else if (timer == &m_bodyTimer) {
         if (m_parser.isReadingBody())
-            failRequest(408, QStringLiteral("the request body did not arrive within %1 ms")
-                                 .arg(m_limits.bodyTimeoutMs), true);
+            failRequest(408, QStringLiteral("the request body did not arrive within %1 ms").arg(m_limits.bodyTimeoutMs),
+                        true);
     } else if (timer == &m_lingerTimer) {
         closeGracefully();
     } else if (timer == &m_idleTimer) {
@@ -539,25 +536,23 @@ void HttpConnection::onTimeout(QTimer *timer)
             m_socket->abort();
         } else if (m_out) {
             if (m_hooks.onLimit)
-                m_hooks.onLimit(QStringLiteral("the client read nothing of a response for %1 ms")
-                                    .arg(m_limits.idleTimeoutMs));
+                m_hooks.onLimit(
+                    QStringLiteral("the client read nothing of a response for %1 ms").arg(m_limits.idleTimeoutMs));
             m_socket->abort();
         } else {
             if (m_hooks.onLimit)
-                m_hooks.onLimit(QStringLiteral("idle connection closed after %1 ms")
-                                    .arg(m_limits.idleTimeoutMs));
+                m_hooks.onLimit(QStringLiteral("idle connection closed after %1 ms").arg(m_limits.idleTimeoutMs));
             closeGracefully();
         }
     }
 }
 
-QByteArray HttpConnection::serializeHead(const HttpResponse &response, const Exchange &exchange,
-                                         qint64 contentLength, bool chunked, bool close) const
+QByteArray HttpConnection::serializeHead(const HttpResponse &response, const Exchange &exchange, qint64 contentLength,
+                                         bool chunked, bool close) const
 {
     QByteArray head;
     head.reserve(256);
-    head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
-        + "\r\n";
+    head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     bool hasDate = false;
     for (const auto &[name, value] : response.headers) {
         // The connection owns the framing: a handler's own length or coding could only contradict it.

@@ -37,8 +37,7 @@ public:
         std::function<void(const QString &what)> onLimit;
     };
 
-    HttpConnection(HttpSocket *socket, const HttpServerLimits &limits, Hooks hooks,
-                   QObject *parent = nullptr);
+    HttpConnection(HttpSocket *socket, const HttpServerLimits &limits, Hooks hooks, QObject *parent = nullptr);
     ~HttpConnection() override;
 
     bool isOpen() const;
@@ -56,16 +55,16 @@ private:
         bool headOnly = false;
         bool http10 = false;
         bool closeAfter = false;
-        bool lingerAfter = false;  // a refused request: drain what the client still sends, then close
+        bool lingerAfter = false; // a refused request: drain what the client still sends, then close
         std::optional<HttpResponse> response;
     };
 
     struct Outgoing
     {
         HttpResponse response;
-        bool chunked = false;      // chunked transfer coding for a body of unknown length
-        bool untilClose = false;   // HTTP/1.0 client and unknown length: the close ends the body
-        qint64 remaining = -1;     // body bytes still to write when the length is known
+        bool chunked = false; // chunked transfer coding for a body of unknown length
+        bool untilClose = false; // HTTP/1.0 client and unknown length: the close ends the body
+        qint64 remaining = -1; // body bytes still to write when the length is known
         qint64 bodyWritten = 0;
         bool closeAfter = false;
     };
@@ -89,8 +88,8 @@ private:
     void finish();
     void updateIdleTimer();
     void onTimeout(QTimer *timer);
-    QByteArray serializeHead(const HttpResponse &response, const Exchange &exchange,
-                             qint64 contentLength, bool chunked, bool close) const;
+    QByteArray serializeHead(const HttpResponse &response, const Exchange &exchange, qint64 contentLength, bool chunked,
+                             bool close) const;
 
     HttpSocket *m_socket;
     HttpServerLimits m_limits;
@@ -107,10 +106,10 @@ private:
     QTimer m_lingerTimer;
 
     bool m_open = true;
-    bool m_inputClosed = false;     // after a framing error or shutdown: no more requests are read
+    bool m_inputClosed = false; // after a framing error or shutdown: no more requests are read
     bool m_closing = false;
     bool m_dropping = false;
-    bool m_upgradeWaiting = false;  // an upgrade request waits for earlier responses to finish
+    bool m_upgradeWaiting = false; // an upgrade request waits for earlier responses to finish
     bool m_continuePending = false; // 100 Continue owed once earlier responses are out
     bool m_readingInput = false;
     bool m_lingering = false;

@@ -16,21 +16,21 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 class HttpRequest
 {
 public:
-    QByteArray method;          // "GET", "POST", ... as sent (methods are case-sensitive)
-    QByteArray target;          // raw request-target, e.g. "/video/v2/rooms?x=1"
-    QString path;               // decoded path, e.g. "/video/v2/rooms"
-    QUrlQuery query;            // as sent: read values with QUrl::FullyDecoded ("+" stays "+")
-    int versionMinor = 1;       // HTTP/1.<minor>
+    QByteArray method; // "GET", "POST", ... as sent (methods are case-sensitive)
+    QByteArray target; // raw request-target, e.g. "/video/v2/rooms?x=1"
+    QString path; // decoded path, e.g. "/video/v2/rooms"
+    QUrlQuery query; // as sent: read values with QUrl::FullyDecoded ("+" stays "+")
+    int versionMinor = 1; // HTTP/1.<minor>
     HeaderList headers;
     QByteArray body;
     QHostAddress peerAddress;
     quint16 peerPort = 0;
-    bool secure = false;        // arrived over TLS
+    bool secure = false; // arrived over TLS
 
     // First header with that name (case-insensitive), or a null QByteArray.
     QByteArray header(QByteArrayView name) const;
     bool hasHeader(QByteArrayView name) const;
-    bool keepAlive() const;     // from version and Connection header
+    bool keepAlive() const; // from version and Connection header
 
     // Trailer fields of a chunked body, kept apart from `headers` so a trailer can never
     // pretend to be a header the framing or authentication already relied on.

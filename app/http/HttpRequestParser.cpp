@@ -138,14 +138,14 @@ HttpRequestParser::Step HttpRequestParser::parse(QByteArrayView data)
             const qsizetype budget = m_maxHeaderBytes - m_headBytes;
             QByteArrayView rest = data.sliced(pos);
             const void *lf = std::memchr(rest.data(), '\n', size_t(rest.size()));
-            const qsizetype lineEnd = lf ? static_cast<const char *>(lf) - rest.data() + 1
-                                         : rest.size();
+            const qsizetype lineEnd = lf ? static_cast<const char *>(lf) - rest.data() + 1 : rest.size();
             if (lineEnd > budget) {
-                return fail(431,
-                            m_state == State::Head
-                                ? QStringLiteral("the request head is larger than %1 bytes").arg(m_maxHeaderBytes)
-                                : QStringLiteral("the chunked trailer section is larger than %1 bytes").arg(m_maxHeaderBytes),
-                            pos);
+                return fail(
+                    431,
+                    m_state == State::Head
+                        ? QStringLiteral("the request head is larger than %1 bytes").arg(m_maxHeaderBytes)
+                        : QStringLiteral("the chunked trailer section is larger than %1 bytes").arg(m_maxHeaderBytes),
+                    pos);
             }
             bool complete = false;
             const qsizetype used = takeLine(rest, &complete);
@@ -164,7 +164,8 @@ HttpRequestParser::Step HttpRequestParser::parse(QByteArrayView data)
                 if (line.isEmpty()) {
                     m_state = State::Complete;
                 } else if (line.front() == ' ' || line.front() == '\t') {
-                    return fail(400, QStringLiteral("a trailer line is folded (obs-fold), which HTTP/1.1 forbids"), pos);
+                    return fail(400, QStringLiteral("a trailer line is folded (obs-fold), which HTTP/1.1 forbids"),
+                                pos);
                 } else if (!parseHeaderLine(line, &m_request.trailers)) {
                     return {Event::Error, pos};
                 }
@@ -212,10 +213,10 @@ HttpRequestParser::Step HttpRequestParser::parse(QByteArrayView data)
                 return {Event::NeedMoreData, pos};
             QByteArrayView rest = data.sliced(pos);
             const void *lf = std::memchr(rest.data(), '\n', size_t(rest.size()));
-            const qsizetype lineEnd = lf ? static_cast<const char *>(lf) - rest.data() + 1
-                                         : rest.size();
+            const qsizetype lineEnd = lf ? static_cast<const char *>(lf) - rest.data() + 1 : rest.size();
             if (m_line.size() + lineEnd > kMaxChunkLineBytes)
-                return fail(400, QStringLiteral("a chunk-size line is longer than %1 bytes").arg(kMaxChunkLineBytes), pos);
+                return fail(400, QStringLiteral("a chunk-size line is longer than %1 bytes").arg(kMaxChunkLineBytes),
+                            pos);
             bool complete = false;
             pos += takeLine(rest, &complete);
             if (!complete)
@@ -276,16 +277,16 @@ bool HttpRequestParser::parseRequestLine(const QByteArray &line)
         fail(400, QStringLiteral("the request method is not a valid token"), 0);
         return false;
     }
-    const bool versionShaped = version.size() == 8 && version.startsWith("HTTP/")
-        && version.at(5) >= '0' && version.at(5) <= '9' && version.at(6) == '.'
-        && version.at(7) >= '0' && version.at(7) <= '9';
+    const bool versionShaped = version.size() == 8 && version.startsWith("HTTP/") && version.at(5) >= '0'
+        && version.at(5) <= '9' && version.at(6) == '.' && version.at(7) >= '0' && version.at(7) <= '9';
     if (!versionShaped) {
         fail(400, QStringLiteral("the request line does not end in an HTTP version"), 0);
         return false;
     }
     if (version != "HTTP/1.1" && version != "HTTP/1.0") {
-        fail(505, QStringLiteral("HTTP version %1 is not supported; use HTTP/1.1")
-                      .arg(QString::fromLatin1(version.mid(5))), 0);
+        fail(505,
+             QStringLiteral("HTTP version %1 is not supported; use HTTP/1.1").arg(QString::fromLatin1(version.mid(5))),
+             0);
         return false;
     }
     if (target.isEmpty()) {
@@ -320,8 +321,7 @@ bool HttpRequestParser::parseHeaderLine(const QByteArray &line, HeaderList *into
     }
     const QByteArrayView value = trimmedOws(QByteArrayView(line).sliced(colon + 1));
     if (!isValidFieldValue(value)) {
-        fail(400, QStringLiteral("the value of header %1 holds control characters")
-                      .arg(QString::fromLatin1(name)), 0);
+        fail(400, QStringLiteral("the value of header %1 holds control characters").arg(QString::fromLatin1(name)), 0);
         return false;
     }
     into->append({name.toByteArray(), value.toByteArray()});
@@ -379,8 +379,8 @@ bool HttpRequestParser::finishHead()
                 fail(400, QStringLiteral("\"chunked\" must be the last transfer coding"), 0);
                 return false;
             }
-            fail(501, QStringLiteral("transfer coding \"%1\" is not supported")
-                          .arg(QString::fromLatin1(codings.last())), 0);
+            fail(501,
+                 QStringLiteral("transfer coding \"%1\" is not supported").arg(QString::fromLatin1(codings.last())), 0);
             return false;
         }
         if (codings.size() > 1) {
@@ -401,8 +401,11 @@ bool HttpRequestParser::finishHead()
         }
         contentLength = lengths.first().toLongLong();
         if (contentLength > m_maxBodyBytes) {
-            fail(413, QStringLiteral("the request body of %1 bytes is larger than the limit of %2 bytes")
-                          .arg(contentLength).arg(m_maxBodyBytes), 0);
+            fail(413,
+                 QStringLiteral("the request body of %1 bytes is larger than the limit of %2 bytes")
+                     .arg(contentLength)
+                     .arg(m_maxBodyBytes),
+                 0);
             return false;
         }
     }

@@ -33,10 +33,10 @@ class HttpRequestParser
 {
 public:
     enum class Event {
-        NeedMoreData,     // every byte given was consumed; feed more
-        HeadersComplete,  // currentRequest() has its head; the body (if any) follows
-        RequestComplete,  // takeRequest() returns the complete request
-        Error,            // errorStatus() and errorReason() say why
+        NeedMoreData, // every byte given was consumed; feed more
+        HeadersComplete, // currentRequest() has its head; the body (if any) follows
+        RequestComplete, // takeRequest() returns the complete request
+        Error, // errorStatus() and errorReason() say why
     };
 
     struct Step
@@ -66,7 +66,7 @@ public:
     HttpRequest takeRequest();
 
     bool hasError() const;
-    int errorStatus() const;   // 400, 413, 417, 431, 501 or 505; 0 without error
+    int errorStatus() const; // 400, 413, 417, 431, 501 or 505; 0 without error
     QString errorReason() const;
 
     // No byte of a next request has been seen: the connection is between requests.
@@ -109,10 +109,10 @@ private:
     HttpRequest m_request;
     bool m_requestLineSeen = false;
     bool m_idle = true;
-    qsizetype m_headBytes = 0;      // head (or trailer section) bytes so far, for the 431 limit
-    QByteArray m_line;              // the line being assembled, without its CRLF once complete
-    qint64 m_remaining = 0;         // bytes left of the body or of the current chunk
-    qint64 m_bodyTotal = 0;         // chunk sizes so far, for the 413 limit
+    qsizetype m_headBytes = 0; // head (or trailer section) bytes so far, for the 431 limit
+    QByteArray m_line; // the line being assembled, without its CRLF once complete
+    qint64 m_remaining = 0; // bytes left of the body or of the current chunk
+    qint64 m_bodyTotal = 0; // chunk sizes so far, for the 413 limit
     bool m_chunked = false;
     bool m_expectContinue = false;
 

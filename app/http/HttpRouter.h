@@ -15,8 +15,7 @@ namespace confero::http {
 class HttpRouter
 {
 public:
-    using Handler = std::function<void(const HttpRequest &, const QStringList &params,
-                                       const HttpResponder &)>;
+    using Handler = std::function<void(const HttpRequest &, const QStringList &params, const HttpResponder &)>;
 
     void add(const QByteArray &method, const QString &pattern, Handler handler);
     void setNotFoundHandler(RequestHandler handler);

@@ -25,8 +25,8 @@ QByteArray plainResponse(int status, const QByteArray &text, const HeaderList &e
     QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto &[name, value] : extra)
         bytes += name + ": " + value + "\r\n";
-    bytes += "Content-Type: text/plain; charset=utf-8\r\nContent-Length: "
-        + QByteArray::number(text.size()) + "\r\nConnection: close\r\n\r\n" + text;
+    bytes += "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + QByteArray::number(text.size())
+        + "\r\nConnection: close\r\n\r\n" + text;
     return bytes;
 }
 
@@ -34,8 +34,7 @@ QByteArray plainResponse(int status, const QByteArray &text, const HeaderList &e
 // sends (so closing does not reset the answer away), then closes and deletes it.
 void refuseAndClose(QTcpSocket *socket, const QByteArray &answer)
 {
-    QObject::connect(socket, &QIODevice::readyRead, socket,
-                     [socket] { socket->read(socket->bytesAvailable()); });
+    QObject::connect(socket, &QIODevice::readyRead, socket, [socket] { socket->read(socket->bytesAvailable()); });
     QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     socket->write(answer);
     QTimer::singleShot(kRefusalLingerMs, socket, [socket] { socket->disconnectFromHost(); });
@@ -91,11 +90,11 @@ void HttpServer::Private::acceptPending()
             qCInfo(lcHttp) << "refused a connection from" << peer << "at the connection limit of"
                            << limits.maxConnections;
             socket->setParent(q);
-            refuseAndClose(socket, plainResponse(503, "the server has too many connections; retry later\n",
-                                                 {{"Retry-After", "1"}}));
-            Q_EMIT q->limitHit(QStringLiteral("503 the server is at its limit of %1 connections")
-                                   .arg(limits.maxConnections),
-                               peer);
+            refuseAndClose(
+                socket,
+                plainResponse(503, "the server has too many connections; retry later\n", {{"Retry-After", "1"}}));
+            Q_EMIT q->limitHit(
+                QStringLiteral("503 the server is at its limit of %1 connections").arg(limits.maxConnections), peer);
             continue;
         }
 
@@ -106,9 +105,7 @@ void HttpServer::Private::acceptPending()
             else
                 responder.respond(HttpResponse::text(404, "nothing is served here\n"));
         };
-        hooks.onUpgrade = [this](HttpSocket *upgraded, const HttpRequest &request) {
-            handOver(upgraded, request);
-        };
+        hooks.onUpgrade = [this](HttpSocket *upgraded, const HttpRequest &request) { handOver(upgraded, request); };
         hooks.servesUpgrades = [this] { return bool(webSocketHandler); };
         hooks.onLimit = [this, peer](const QString &what) { Q_EMIT q->limitHit(what, peer); };
 
@@ -141,8 +138,7 @@ void HttpServer::Private::adoptWebSockets()
         qsizetype index = -1;
         for (qsizetype i = 0; i < upgrades.size(); ++i) {
             const HttpSocket *socket = upgrades.at(i).socket;
-            if (socket->peerAddress() == webSocket->peerAddress()
-                && socket->peerPort() == webSocket->peerPort()) {
+            if (socket->peerAddress() == webSocket->peerAddress() && socket->peerPort() == webSocket->peerPort()) {
                 index = i;
                 break;
             }
@@ -164,8 +160,7 @@ void HttpServer::Private::adoptWebSockets()
             socket->releaseHeldWrites();
             continue;
         }
-        qCInfo(lcHttp) << "refused a WebSocket upgrade from" << socket->peerAddress()
-                       << "for" << upgrade.request.path;
+        qCInfo(lcHttp) << "refused a WebSocket upgrade from" << socket->peerAddress() << "for" << upgrade.request.path;
         socket->discardHeldWrites();
         QPointer<QWebSocket> guard(webSocket);
         QObject::connect(socket, &QAbstractSocket::disconnected, webSockets, [guard] {
@@ -235,8 +230,8 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port)
         return false;
     }
     d->error.clear();
-    qCInfo(lcHttp).nospace() << "listening on " << (isSecure() ? "https" : "http") << "://"
-                             << address.toString() << ':' << serverPort();
+    qCInfo(lcHttp).nospace() << "listening on " << (isSecure() ? "https" : "http") << "://" << address.toString() << ':'
+                             << serverPort();
     return true;
 }
 

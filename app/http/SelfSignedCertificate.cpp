@@ -31,13 +31,14 @@ bool restrictToOwner(const QString &path)
 
 } // namespace
 
-bool SelfSignedCertificate::generate(const QString &certPath, const QString &keyPath,
-                                     const QStringList &hostNames, QString *error)
+bool SelfSignedCertificate::generate(const QString &certPath, const QString &keyPath, const QStringList &hostNames,
+                                     QString *error)
 {
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     if (openssl.isEmpty()) {
-        setError(error, QStringLiteral("cannot make a certificate: the openssl program is not installed "
-                                       "(on Debian: apt install openssl)"));
+        setError(error,
+                 QStringLiteral("cannot make a certificate: the openssl program is not installed "
+                                "(on Debian: apt install openssl)"));
         return false;
     }
 
@@ -48,8 +49,8 @@ bool SelfSignedCertificate::generate(const QString &certPath, const QString &key
     QStringList altNames;
     for (const QString &name : std::as_const(names)) {
         if (!validName.match(name).hasMatch()) {
-            setError(error, QStringLiteral("cannot make a certificate for \"%1\": not a host name or address")
-                                .arg(name));
+            setError(error,
+                     QStringLiteral("cannot make a certificate for \"%1\": not a host name or address").arg(name));
             return false;
         }
         QHostAddress address;
@@ -66,14 +67,23 @@ bool SelfSignedCertificate::generate(const QString &certPath, const QString &key
     keyFile.close();
 
     const QStringList arguments = {
-        QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-nodes"),
-        QStringLiteral("-newkey"), QStringLiteral("ec"),
-        QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-        QStringLiteral("-keyout"), keyPath,
-        QStringLiteral("-out"), certPath,
-        QStringLiteral("-days"), QStringLiteral("825"),
-        QStringLiteral("-subj"), QStringLiteral("/CN=") + names.first(),
-        QStringLiteral("-addext"), QStringLiteral("subjectAltName=") + altNames.join(QLatin1Char(',')),
+        QStringLiteral("req"),
+        QStringLiteral("-x509"),
+        QStringLiteral("-nodes"),
+        QStringLiteral("-newkey"),
+        QStringLiteral("ec"),
+        QStringLiteral("-pkeyopt"),
+        QStringLiteral("ec_paramgen_curve:prime256v1"),
+        QStringLiteral("-keyout"),
+        keyPath,
+        QStringLiteral("-out"),
+        certPath,
+        QStringLiteral("-days"),
+        QStringLiteral("825"),
+        QStringLiteral("-subj"),
+        QStringLiteral("/CN=") + names.first(),
+        QStringLiteral("-addext"),
+        QStringLiteral("subjectAltName=") + altNames.join(QLatin1Char(',')),
     };
     QProcess process;
     process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -86,8 +96,9 @@ bool SelfSignedCertificate::generate(const QString &certPath, const QString &key
     if (!process.waitForFinished(kFinishTimeoutMs)) {
         process.kill();
         process.waitForFinished(kStartTimeoutMs);
-        setError(error, QStringLiteral("openssl did not finish making the certificate within %1 s")
-                            .arg(kFinishTimeoutMs / 1000));
+        setError(
+            error,
+            QStringLiteral("openssl did not finish making the certificate within %1 s").arg(kFinishTimeoutMs / 1000));
         QFile::remove(keyPath);
         return false;
     }
@@ -106,8 +117,7 @@ bool SelfSignedCertificate::generate(const QString &certPath, const QString &key
 }
 
 std::optional<QSslConfiguration> SelfSignedCertificate::loadServerConfiguration(const QString &certPath,
-                                                                                 const QString &keyPath,
-                                                                                 QString *error)
+                                                                                const QString &keyPath, QString *error)
 {
     QFile certFile(certPath);
     if (!certFile.open(QIODevice::ReadOnly)) {

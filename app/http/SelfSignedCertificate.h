@@ -17,12 +17,10 @@ public:
     // Writes a PEM certificate to `certPath` and its private key to `keyPath` (mode 0600). The
     // certificate names `hostNames` plus localhost, 127.0.0.1 and ::1 as subject alternative names
     // and is valid for 825 days. Returns false with a sentence in `error` on failure.
-    static bool generate(const QString &certPath, const QString &keyPath, const QStringList &hostNames,
-                         QString *error);
+    static bool generate(const QString &certPath, const QString &keyPath, const QStringList &hostNames, QString *error);
 
     // Loads a PEM certificate (chain) and private key into a server-side TLS configuration.
-    static std::optional<QSslConfiguration> loadServerConfiguration(const QString &certPath,
-                                                                    const QString &keyPath,
+    static std::optional<QSslConfiguration> loadServerConfiguration(const QString &certPath, const QString &keyPath,
                                                                     QString *error);
 };
 

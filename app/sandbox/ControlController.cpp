@@ -82,17 +82,18 @@ ApiReply ControlController::state() const
     QJsonArray users;
     for (const LiveUser &user : m_state.users())
         users.append(user.toStateJson());
-    return ApiReply::success({{u"rooms"_s, rooms},
-                              {u"tokens"_s, tokens},
-                              {u"users"_s, users},
-                              {u"clock"_s, QJsonObject{{u"offset_s"_s, m_clock.offsetSeconds()},
-                                                       {u"now"_s, now.toString(Qt::ISODateWithMs)}}},
-                              {u"faults"_s, m_faults.toJson()},
-                              {u"cdr"_s, QJsonObject{{u"rows"_s, qint64(m_state.realCdr()->rows().size())},
-                                                     {u"sessions"_s, qint64(m_state.realCdr()->sessions().size())},
-                                                     {u"simulated_rows"_s, qint64(m_state.simulatedCdr()->rows().size())},
-                                                     {u"simulated_sessions"_s,
-                                                      qint64(m_state.simulatedCdr()->sessions().size())}}}});
+    return ApiReply::success(
+        {{u"rooms"_s, rooms},
+         {u"tokens"_s, tokens},
+         {u"users"_s, users},
+         {u"clock"_s,
+          QJsonObject{{u"offset_s"_s, m_clock.offsetSeconds()}, {u"now"_s, now.toString(Qt::ISODateWithMs)}}},
+         {u"faults"_s, m_faults.toJson()},
+         {u"cdr"_s,
+          QJsonObject{{u"rows"_s, qint64(m_state.realCdr()->rows().size())},
+                      {u"sessions"_s, qint64(m_state.realCdr()->sessions().size())},
+                      {u"simulated_rows"_s, qint64(m_state.simulatedCdr()->rows().size())},
+                      {u"simulated_sessions"_s, qint64(m_state.simulatedCdr()->sessions().size())}}}});
 }
 
 ApiReply ControlController::setClock(const QByteArray &body)
@@ -106,8 +107,7 @@ ApiReply ControlController::setClock(const QByteArray &body)
         return badControlRequest(u"The body must be {\"offset_s\": N}, N a whole number of seconds."_s);
     m_clock.setOffsetSeconds(*offset);
     qCInfo(lcSandbox) << "clock offset set to" << *offset << "s";
-    return ApiReply::success(
-        {{u"offset_s"_s, *offset}, {u"now"_s, m_clock.now().toString(Qt::ISODateWithMs)}});
+    return ApiReply::success({{u"offset_s"_s, *offset}, {u"now"_s, m_clock.now().toString(Qt::ISODateWithMs)}});
 }
 
 ApiReply ControlController::consumeToken(const QByteArray &body)

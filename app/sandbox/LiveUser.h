@@ -20,8 +20,8 @@ public:
     QString role;
     QJsonValue data;
     QDateTime joinedAt;
-    QString agent;   // the client's user agent, for its CDR row
-    QString ip;      // the client's address, for its CDR row
+    QString agent; // the client's user agent, for its CDR row
+    QString ip; // the client's address, for its CDR row
 
     // The element of GET /rooms/{id}/users (video-api.md 3.7).
     QJsonObject toApiJson() const;

@@ -50,9 +50,9 @@ const QStringList &plainBooleanKeys()
 {
     // Documented booleans without an error code of their own (video-api.md 3.2), and server-side
     // keys a stored room carries (a client echoing a fetched room back must not be refused).
-    static const QStringList keys{u"screen_share"_s, u"canvas"_s, u"wait_for_moderator"_s, u"abwd"_s,
-                                  u"facex"_s, u"single_file_recording"_s, u"watermark"_s,
-                                  u"send_audiences_stats"_s, u"encryption"_s};
+    static const QStringList keys{
+        u"screen_share"_s,          u"canvas"_s,    u"wait_for_moderator"_s,   u"abwd"_s,      u"facex"_s,
+        u"single_file_recording"_s, u"watermark"_s, u"send_audiences_stats"_s, u"encryption"_s};
     return keys;
 }
 
@@ -102,8 +102,7 @@ std::optional<SandboxError> RoomDefinitionValidator::checkScheduledTime(const QJ
     return std::nullopt;
 }
 
-std::optional<SandboxError> RoomDefinitionValidator::checkSettingsKey(const QString &key,
-                                                                        const QJsonValue &value) const
+std::optional<SandboxError> RoomDefinitionValidator::checkSettingsKey(const QString &key, const QJsonValue &value) const
 {
     if (key == u"mode") {
         if (!isOneOf(value, {u"group"_s, u"lecture"_s}))
@@ -244,8 +243,7 @@ std::optional<SandboxError> RoomDefinitionValidator::checkTopLevel(const QJsonOb
     // [INFERRED] `settings` must be an object when present; when absent the server-side defaults make
     // a permanent group room (the table marks the type keys both required and defaulted).
     if (body.contains(u"settings") && !body.value(u"settings").isObject())
-        return refusal(ResultCode::MalformedRequest, u"Malformed request"_s,
-                       u"\"settings\" must be a JSON object."_s);
+        return refusal(ResultCode::MalformedRequest, u"Malformed request"_s, u"\"settings\" must be a JSON object."_s);
     if (body.contains(u"sip")) {
         const QJsonValue sip = body.value(u"sip");
         if (!sip.isObject() || (sip.toObject().contains(u"enabled") && !sip.toObject().value(u"enabled").isBool()))
@@ -264,17 +262,13 @@ void RoomDefinitionValidator::addDefaults(QJsonObject *settings)
     // [INFERRED] quality defaults to the sandbox "subscription" quality, HD; facex to false (the docs'
     // `true` is marked suspicious); participants to 0 (unlimited, v1 docs).
     const QList<QPair<QString, QJsonValue>> defaults{
-        {u"mode"_s, u"group"_s},           {u"scheduled"_s, false},
-        {u"adhoc"_s, false},               {u"moderators"_s, 1},
-        {u"participants"_s, 0},            {u"auto_recording"_s, false},
-        {u"quality"_s, u"HD"_s},           {u"screen_share"_s, true},
-        {u"canvas"_s, false},              {u"knock"_s, false},
-        {u"wait_for_moderator"_s, false},  {u"abwd"_s, true},
-        {u"facex"_s, false},               {u"max_active_talkers"_s, 6},
-        {u"single_file_recording"_s, false}, {u"watermark"_s, false},
-        {u"media_zone"_s, u"XX"_s},        {u"media_configuration"_s, u"default"_s},
-        {u"viewers"_s, 0},                 {u"active_talker"_s, true},
-        {u"encryption"_s, false},
+        {u"mode"_s, u"group"_s}, {u"scheduled"_s, false},          {u"adhoc"_s, false},
+        {u"moderators"_s, 1},    {u"participants"_s, 0},           {u"auto_recording"_s, false},
+        {u"quality"_s, u"HD"_s}, {u"screen_share"_s, true},        {u"canvas"_s, false},
+        {u"knock"_s, false},     {u"wait_for_moderator"_s, false}, {u"abwd"_s, true},
+        {u"facex"_s, false},     {u"max_active_talkers"_s, 6},     {u"single_file_recording"_s, false},
+        {u"watermark"_s, false}, {u"media_zone"_s, u"XX"_s},       {u"media_configuration"_s, u"default"_s},
+        {u"viewers"_s, 0},       {u"active_talker"_s, true},       {u"encryption"_s, false},
     };
     for (const auto &[key, value] : defaults) {
         if (!settings->contains(key))

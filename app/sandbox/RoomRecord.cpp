@@ -23,9 +23,8 @@ bool RoomRecord::isLive() const
 
 CdrRoom RoomRecord::toCdrRoom() const
 {
-    const QJsonObject details{{u"name"_s, room.value(u"name")},
-                              {u"owner_ref"_s, room.value(u"owner_ref")},
-                              {u"settings"_s, settings()}};
+    const QJsonObject details{
+        {u"name"_s, room.value(u"name")}, {u"owner_ref"_s, room.value(u"owner_ref")}, {u"settings"_s, settings()}};
     return CdrRoom{roomId().toUtf8(), room.value(u"name").toString().toUtf8(),
                    QJsonDocument(details).toJson(QJsonDocument::Compact)};
 }
@@ -48,7 +47,8 @@ RoomRecord RoomRecord::fromJson(const QJsonObject &object)
     RoomRecord record;
     record.room = object.value(u"room").toObject();
     record.sessionCount = object.value(u"session_count").toInt();
-    record.firstSessionStart = QDateTime::fromString(object.value(u"first_session_start").toString(), Qt::ISODateWithMs);
+    record.firstSessionStart =
+        QDateTime::fromString(object.value(u"first_session_start").toString(), Qt::ISODateWithMs);
     return record;
 }
 

@@ -13,10 +13,10 @@ namespace confero::sandbox {
 class RoomRecord
 {
 public:
-    QJsonObject room;               // name, owner_ref, settings, sip, data, created, room_id
-    QDateTime firstSessionStart;    // ad-hoc rooms with a duration expire relative to it
+    QJsonObject room; // name, owner_ref, settings, sip, data, created, room_id
+    QDateTime firstSessionStart; // ad-hoc rooms with a duration expire relative to it
     int sessionCount = 0;
-    QString liveConfNum;            // non-empty while a session is running
+    QString liveConfNum; // non-empty while a session is running
 
     QString roomId() const;
     QJsonObject settings() const;

@@ -8,7 +8,7 @@ namespace confero::sandbox {
 // platform documents none (marked [INFERRED]).
 namespace ResultCode {
 inline constexpr int Success = 0;
-inline constexpr int ApplicationNotFound = 10000;      // bad or missing Basic credentials
+inline constexpr int ApplicationNotFound = 10000; // bad or missing Basic credentials
 inline constexpr int RoomIdMissing = 10001;
 inline constexpr int NameMissing = 10002;
 inline constexpr int InvalidScheduled = 10003;
@@ -56,11 +56,11 @@ inline constexpr int RouteNotFound = 40400;
 inline constexpr int Forbidden = 40300;
 inline constexpr int UserNotInRoom = 40404;
 // CDR (video-api.md 5, 8): which of each documented pair a route answers is [INFERRED].
-inline constexpr int CdrConfNumMissing = 10201;    // /cdr/conf without a conf_num
-inline constexpr int CdrRoomIdMissing = 10202;     // /cdr/room without a room_id
-inline constexpr int CdrToDateMissing = 10203;     // a period route without its dates
+inline constexpr int CdrConfNumMissing = 10201; // /cdr/conf without a conf_num
+inline constexpr int CdrRoomIdMissing = 10202; // /cdr/room without a room_id
+inline constexpr int CdrToDateMissing = 10203; // a period route without its dates
 inline constexpr int CdrPeriodRoomIdMissing = 10204; // /cdr/room-period without a room_id
-inline constexpr int CdrConfNumInvalid = 10205;    // a conf_num that is not a number
+inline constexpr int CdrConfNumInvalid = 10205; // a conf_num that is not a number
 // [INFERRED] The platform documents no code for an unreadable date or a window whose end comes
 // before its start; this is the emulator's own, in its 40xxx family.
 inline constexpr int InvalidDate = 40010;

@@ -11,8 +11,8 @@ class SandboxOptions
 public:
     QString appId;
     QString appKey;
-    QString stateFile;          // empty: state lives in memory only
-    bool demoRooms = false;     // seed four demo rooms when the state is empty
+    QString stateFile; // empty: state lives in memory only
+    bool demoRooms = false; // seed four demo rooms when the state is empty
     bool strictSettings = true; // unknown settings keys -> 10009
     http::HttpServerLimits limits; // body size, timeouts, connection cap (tests shorten the timeouts)
 };

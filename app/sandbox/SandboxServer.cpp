@@ -44,10 +44,9 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     if (m_options.demoRooms)
         m_control.setAfterReset([this] { DemoRoomSeeder::seed(m_rooms, m_clock); });
     registerRoutes();
-    m_server.setRequestHandler(
-        [this](const http::HttpRequest &request, const http::HttpResponder &responder) {
-            m_router.dispatch(request, responder);
-        });
+    m_server.setRequestHandler([this](const http::HttpRequest &request, const http::HttpResponder &responder) {
+        m_router.dispatch(request, responder);
+    });
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -215,13 +214,14 @@ void SandboxServer::addPlatformRoute(const QByteArray &method, const QString &ro
 
 void SandboxServer::addControlRoute(const QByteArray &method, const QString &route, ControlHandler handler)
 {
-    m_router.add(method, u"/sandbox"_s + route,
-                 [handler](const http::HttpRequest &request, const QStringList &, const http::HttpResponder &responder) {
-                     const ApiReply reply = ControlController::acceptsPeer(request.peerAddress)
-                         ? handler(request)
-                         : ControlController::refusePeer(request.peerAddress);
-                     responder.respond(toResponse(reply));
-                 });
+    m_router.add(
+        method, u"/sandbox"_s + route,
+        [handler](const http::HttpRequest &request, const QStringList &, const http::HttpResponder &responder) {
+            const ApiReply reply = ControlController::acceptsPeer(request.peerAddress)
+                ? handler(request)
+                : ControlController::refusePeer(request.peerAddress);
+            responder.respond(toResponse(reply));
+        });
 }
 
 void SandboxServer::registerRoutes()
@@ -240,13 +240,11 @@ void SandboxServer::registerRoutes()
                 return m_rooms.update(QString(), request.body);
             });
         }
-        addPlatformRoute("DELETE", rooms, [this](const HttpRequest &, const QStringList &) {
-            return m_rooms.remove(QString());
-        });
+        addPlatformRoute("DELETE", rooms,
+                         [this](const HttpRequest &, const QStringList &) { return m_rooms.remove(QString()); });
     }
-    addPlatformRoute("GET", u"/rooms/{room_id}"_s, [this](const HttpRequest &, const QStringList &params) {
-        return m_rooms.get(params.value(0));
-    });
+    addPlatformRoute("GET", u"/rooms/{room_id}"_s,
+                     [this](const HttpRequest &, const QStringList &params) { return m_rooms.get(params.value(0)); });
     for (const QByteArray &method : {"PATCH"_ba, "PUT"_ba}) {
         addPlatformRoute(method, u"/rooms/{room_id}"_s, [this](const HttpRequest &request, const QStringList &params) {
             return m_rooms.update(params.value(0), request.body);
@@ -255,25 +253,29 @@ void SandboxServer::registerRoutes()
     addPlatformRoute("DELETE", u"/rooms/{room_id}"_s, [this](const HttpRequest &, const QStringList &params) {
         return m_rooms.remove(params.value(0));
     });
-    addPlatformRoute("GET", u"/rooms/{room_id}/users"_s, [this](const HttpRequest &, const QStringList &params) {
-        return m_rooms.users(params.value(0));
-    });
-    addPlatformRoute("POST", u"/rooms/{room_id}/tokens"_s, [this](const HttpRequest &request, const QStringList &params) {
-        return m_tokens.create(params.value(0), request.body);
-    });
+    addPlatformRoute("GET", u"/rooms/{room_id}/users"_s,
+                     [this](const HttpRequest &, const QStringList &params) { return m_rooms.users(params.value(0)); });
+    addPlatformRoute("POST", u"/rooms/{room_id}/tokens"_s,
+                     [this](const HttpRequest &request, const QStringList &params) {
+                         return m_tokens.create(params.value(0), request.body);
+                     });
 
     registerCdrRoutes();
 
     addControlRoute("POST", u"/reset"_s, [this](const HttpRequest &) { return m_control.reset(); });
     addControlRoute("GET", u"/state"_s, [this](const HttpRequest &) { return m_control.state(); });
-    addControlRoute("POST", u"/clock"_s, [this](const HttpRequest &request) { return m_control.setClock(request.body); });
+    addControlRoute("POST", u"/clock"_s,
+                    [this](const HttpRequest &request) { return m_control.setClock(request.body); });
     addControlRoute("POST", u"/tokens/consume"_s,
                     [this](const HttpRequest &request) { return m_control.consumeToken(request.body); });
-    addControlRoute("POST", u"/users/leave"_s, [this](const HttpRequest &request) { return m_control.leave(request.body); });
-    addControlRoute("POST", u"/faults"_s, [this](const HttpRequest &request) { return m_control.setFaults(request.body); });
+    addControlRoute("POST", u"/users/leave"_s,
+                    [this](const HttpRequest &request) { return m_control.leave(request.body); });
+    addControlRoute("POST", u"/faults"_s,
+                    [this](const HttpRequest &request) { return m_control.setFaults(request.body); });
     addControlRoute("POST", u"/sessions/simulate"_s,
                     [this](const HttpRequest &request) { return m_control.simulateSession(request.body); });
-    addControlRoute("POST", u"/cdr/simulate"_s, [this](const HttpRequest &request) { return m_cdr.simulate(request.body); });
+    addControlRoute("POST", u"/cdr/simulate"_s,
+                    [this](const HttpRequest &request) { return m_cdr.simulate(request.body); });
     addControlRoute("DELETE", u"/faults"_s, [this](const HttpRequest &) { return m_control.clearFaults(); });
 
     m_router.setNotFoundHandler([](const HttpRequest &request, const http::HttpResponder &responder) {
@@ -288,7 +290,8 @@ void SandboxServer::registerCdrRoutes()
     // what is missing, rather than the router's 404.
     const auto add = [this](const QString &route, std::function<ApiReply(const QStringList &)> handler) {
         for (const QString &form : {route, QString(route + u'/')})
-            addPlatformRoute("GET", form, [handler](const HttpRequest &, const QStringList &params) { return handler(params); });
+            addPlatformRoute("GET", form,
+                             [handler](const HttpRequest &, const QStringList &params) { return handler(params); });
     };
     add(u"/cdr/period"_s, [this](const QStringList &) { return m_cdr.period({}, {}); });
     add(u"/cdr/period/{from}"_s, [this](const QStringList &p) { return m_cdr.period(p.value(0), {}); });

@@ -43,8 +43,8 @@ public:
     bool start(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
     bool isSecure() const;
-    QUrl apiBaseUrl() const;       // http(s)://127.0.0.1:PORT/video/v2/
-    QUrl controlBaseUrl() const;   // http(s)://127.0.0.1:PORT/sandbox/
+    QUrl apiBaseUrl() const; // http(s)://127.0.0.1:PORT/video/v2/
+    QUrl controlBaseUrl() const; // http(s)://127.0.0.1:PORT/sandbox/
 
     // Replaces the simulated CDR history (after start(), so the rooms of the state file are used).
     // Returns the number of rows, or nothing with `error` set.

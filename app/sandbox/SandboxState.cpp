@@ -165,9 +165,10 @@ QString SandboxState::join(LiveUser user, const QDateTime &now)
 
 bool SandboxState::leave(const QString &roomId, const QString &userRef, const QDateTime &now)
 {
-    const qsizetype index = std::find_if(m_users.cbegin(), m_users.cend(), [&](const LiveUser &user) {
-                                return user.roomId == roomId && user.userRef == userRef;
-                            }) - m_users.cbegin();
+    const qsizetype index =
+        std::find_if(m_users.cbegin(), m_users.cend(),
+                     [&](const LiveUser &user) { return user.roomId == roomId && user.userRef == userRef; })
+        - m_users.cbegin();
     if (index >= m_users.size())
         return false;
     const LiveUser user = m_users.takeAt(index);
@@ -213,7 +214,8 @@ void SandboxState::publishCdr(const RoomRecord &record, const QString &confNum,
         row.quality = quint8(QCryptographicHash::hash(user.clientId.toUtf8(), QCryptographicHash::Sha256).at(0));
         rows.push_back(row);
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const CdrRow &a, const CdrRow &b) { return a.connectMs < b.connectMs; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const CdrRow &a, const CdrRow &b) { return a.connectMs < b.connectMs; });
     for (std::size_t i = 0; i < rows.size(); ++i)
         rows[i].callNum = quint16(i + 1);
     log.appendSession(std::move(rows));
@@ -232,8 +234,8 @@ void SandboxState::endSession(RoomRecord &record, bool publishConnections)
 
     const QJsonObject settings = record.settings();
 
-    const bool usedUp = settings.value(u"adhoc").toBool()
-        && JsonBody::wholeNumber(settings.value(u"duration")).value_or(0) <= 0;
+    const bool usedUp =
+        settings.value(u"adhoc").toBool() && JsonBody::wholeNumber(settings.value(u"duration")).value_or(0) <= 0;
     Q_EMIT sessionEnded(roomId, confNum);
     if (usedUp) {
         qCInfo(lcSandbox) << "ad-hoc room" << roomId << "used up and removed";
@@ -354,7 +356,7 @@ bool SandboxState::loadJson(const QJsonObject &object, QString *error)
 
     // A state file from before CDR has no "cdr": its sessions simply have no rows.
     std::optional<CdrLog> cdr = object.contains(u"cdr") ? CdrLog::fromJson(object.value(u"cdr").toObject(), error)
-                                                         : std::optional<CdrLog>(CdrLog(m_realCdr->salt()));
+                                                        : std::optional<CdrLog>(CdrLog(m_realCdr->salt()));
     if (!cdr)
         return false;
 

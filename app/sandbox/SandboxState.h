@@ -6,8 +6,8 @@
 #include "TokenRecord.h"
 
 #include <QByteArray>
-#include <QList>
 #include <QHash>
+#include <QList>
 #include <QObject>
 
 #include <memory>

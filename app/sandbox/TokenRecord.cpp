@@ -16,8 +16,12 @@ bool TokenRecord::isExpired(const QDateTime &now) const
 
 QJsonObject TokenRecord::toJson() const
 {
-    QJsonObject object{{u"token_id"_s, tokenId}, {u"room_id"_s, roomId},       {u"name"_s, name},
-                       {u"role"_s, role},        {u"user_ref"_s, userRef},     {u"data"_s, data},
+    QJsonObject object{{u"token_id"_s, tokenId},
+                       {u"room_id"_s, roomId},
+                       {u"name"_s, name},
+                       {u"role"_s, role},
+                       {u"user_ref"_s, userRef},
+                       {u"data"_s, data},
                        {u"issued_at"_s, issuedAt.toString(Qt::ISODateWithMs)}};
     if (usedAt.isValid())
         object.insert(u"used_at"_s, usedAt.toString(Qt::ISODateWithMs));

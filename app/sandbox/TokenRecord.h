@@ -19,7 +19,7 @@ public:
     QString userRef;
     QJsonValue data;
     QDateTime issuedAt;
-    QDateTime usedAt;       // invalid while unused
+    QDateTime usedAt; // invalid while unused
 
     static constexpr qint64 LifetimeSeconds = 15 * 60;
 

@@ -179,8 +179,9 @@ ApiReply TokensController::consume(const QByteArray &tokenText, const QString &a
     const QString tokenId = payload->value(u"tokenId").toString();
     const TokenRecord *token = m_state.token(tokenId);
     if (!token)
-        return ApiReply::failure(tokenDenied(u"Token denied. Unauthorized"_s,
-                                             u"This sandbox has no record of token %1 (was it reset?)."_s.arg(tokenId)));
+        return ApiReply::failure(
+            tokenDenied(u"Token denied. Unauthorized"_s,
+                        u"This sandbox has no record of token %1 (was it reset?)."_s.arg(tokenId)));
     const QDateTime now = m_clock.now();
     if (token->isUsed())
         return ApiReply::failure(tokenDenied(u"Token denied. Token already used"_s,

@@ -78,8 +78,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption sessionsPerDay(u"sessions-per-day"_s, u"Sessions per simulated day (default 40)."_s,
                                             u"N"_s, u"40"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of the simulated history (default 1)."_s, u"S"_s, u"1"_s);
-    parser.addOptions({listen, appId, appKey, state, tlsCert, tlsKey, demoRooms, makeCert, simulateDays,
-                       sessionsPerDay, seed});
+    parser.addOptions(
+        {listen, appId, appKey, state, tlsCert, tlsKey, demoRooms, makeCert, simulateDays, sessionsPerDay, seed});
     parser.process(app);
 
     if (parser.isSet(makeCert)) {
@@ -89,8 +89,8 @@ int main(int argc, char *argv[])
         const QString certPath = dir.absoluteFilePath(u"sandbox-cert.pem"_s);
         const QString keyPath = dir.absoluteFilePath(u"sandbox-key.pem"_s);
         QString error;
-        if (!confero::http::SelfSignedCertificate::generate(certPath, keyPath,
-                                                             {u"127.0.0.1"_s, u"localhost"_s}, &error))
+        if (!confero::http::SelfSignedCertificate::generate(certPath, keyPath, {u"127.0.0.1"_s, u"localhost"_s},
+                                                            &error))
             return fail(u"cannot write a self-signed certificate: %1"_s.arg(error));
         QTextStream(stdout) << "certificate " << certPath << "\nkey " << keyPath << Qt::endl;
         return 0;
@@ -119,8 +119,9 @@ int main(int argc, char *argv[])
     SandboxServer server(options);
     if (tls) {
         QString error;
-        const std::optional<QSslConfiguration> configuration = confero::http::SelfSignedCertificate::loadServerConfiguration(
-            parser.value(tlsCert), parser.value(tlsKey), &error);
+        const std::optional<QSslConfiguration> configuration =
+            confero::http::SelfSignedCertificate::loadServerConfiguration(parser.value(tlsCert), parser.value(tlsKey),
+                                                                          &error);
         if (!configuration)
             return fail(u"cannot use the TLS certificate: %1"_s.arg(error));
         server.setTls(*configuration);

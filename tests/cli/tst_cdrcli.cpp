@@ -39,7 +39,7 @@ class TestCdrCli : public QObject
     SandboxFixture m_sandbox;
     std::unique_ptr<CliRunner> m_cli;
     QTemporaryDir m_out;
-    QTemporaryDir m_data;   // conferoctl's data folder, fresh on every run
+    QTemporaryDir m_data; // conferoctl's data folder, fresh on every run
     qint64 m_simulatedRows = 0;
     qint64 m_simulatedSessions = 0;
 
@@ -90,7 +90,8 @@ private Q_SLOTS:
 
     void syncTwiceHoldsTheSameRows()
     {
-        const QStringList sync{u"--json"_s, u"cdr"_s, u"sync"_s, u"--from"_s, u"2025-03-01"_s, u"--to"_s, u"2025-03-04"_s};
+        const QStringList sync{u"--json"_s,     u"cdr"_s,  u"sync"_s,      u"--from"_s,
+                               u"2025-03-01"_s, u"--to"_s, u"2025-03-04"_s};
         CliRun run = ok(sync);
         QVERIFY2(run.exitCode == 0, describe(run).constData());
         QCOMPARE(object(run), (QJsonObject{{u"rows"_s, m_simulatedRows}, {u"sessions"_s, m_simulatedSessions}}));
@@ -140,8 +141,11 @@ private Q_SLOTS:
 
     void exportEscapesFormulasByDefault()
     {
-        QJsonObject evil = cdrRow(CdrRowSpec().withCdrId(u"evil-1"_s).withConf(u"999999"_s)
-                                      .withName(u"=HYPERLINK(\"http://x\",\"y\")"_s).withRef(u"+1, \"quoted\""_s));
+        QJsonObject evil = cdrRow(CdrRowSpec()
+                                      .withCdrId(u"evil-1"_s)
+                                      .withConf(u"999999"_s)
+                                      .withName(u"=HYPERLINK(\"http://x\",\"y\")"_s)
+                                      .withRef(u"+1, \"quoted\""_s));
         QVERIFY(ingestIntoCliStore({evil}));
 
         const QString csvPath = m_out.filePath(u"out.csv"_s);
@@ -185,8 +189,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("sync without a period") << QStringList{u"cdr"_s, u"sync"_s};
-        QTest::newRow("bad day") << QStringList{u"cdr"_s, u"sync"_s, u"--from"_s, u"2025-3-1"_s, u"--to"_s, u"2025-03-02"_s};
-        QTest::newRow("to before from") << QStringList{u"cdr"_s, u"query"_s, u"--from"_s, u"2025-03-02"_s, u"--to"_s, u"2025-03-01"_s};
+        QTest::newRow("bad day") << QStringList{u"cdr"_s,      u"sync"_s, u"--from"_s,
+                                                u"2025-3-1"_s, u"--to"_s, u"2025-03-02"_s};
+        QTest::newRow("to before from") << QStringList{u"cdr"_s,        u"query"_s, u"--from"_s,
+                                                       u"2025-03-02"_s, u"--to"_s,  u"2025-03-01"_s};
         QTest::newRow("unknown sort") << QStringList{u"cdr"_s, u"query"_s, u"--sort"_s, u"raw_json"_s};
         QTest::newRow("bad direction") << QStringList{u"cdr"_s, u"query"_s, u"--sort"_s, u"name:up"_s};
         QTest::newRow("export without format") << QStringList{u"cdr"_s, u"export"_s, u"--output"_s, u"x.csv"_s};

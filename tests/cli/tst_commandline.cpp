@@ -28,8 +28,8 @@ class TestCommandLine : public QObject
 private Q_SLOTS:
     void globalOptionsAnywhere()
     {
-        const auto line = parse({u"rooms"_s, u"--json"_s, u"show"_s, u"--project"_s, u"Acme prod"_s, u"r1"_s,
-                                 u"--data-dir=/tmp/x"_s});
+        const auto line = parse(
+            {u"rooms"_s, u"--json"_s, u"show"_s, u"--project"_s, u"Acme prod"_s, u"r1"_s, u"--data-dir=/tmp/x"_s});
         QVERIFY(line);
         QCOMPARE(line->group(), u"rooms"_s);
         QCOMPARE(line->action(), u"show"_s);
@@ -42,8 +42,8 @@ private Q_SLOTS:
 
     void valuesFlagsAndRepeats()
     {
-        const auto line = parse({u"tokens"_s, u"create"_s, u"--data"_s, u"a=1"_s, u"--data=b=2"_s,
-                                 u"--name"_s, u"--not-an-option-but-a-name"_s, u"--"_s, u"--literal"_s});
+        const auto line = parse({u"tokens"_s, u"create"_s, u"--data"_s, u"a=1"_s, u"--data=b=2"_s, u"--name"_s,
+                                 u"--not-an-option-but-a-name"_s, u"--"_s, u"--literal"_s});
         QVERIFY(line);
         QCOMPARE(line->values(u"data"_s), (QStringList{u"a=1"_s, u"b=2"_s}));
         QCOMPARE(line->value(u"name"_s), u"--not-an-option-but-a-name"_s);
@@ -65,16 +65,15 @@ private Q_SLOTS:
 
     void createFlagsBecomeADefinition()
     {
-        const auto line = parse({u"rooms"_s, u"create"_s, u"--name"_s, u"Planning, Q3"_s, u"--owner-ref"_s, u"o"_s,
-                                 u"--scheduled-time"_s, u"2040-03-04 05:06"_s, u"--duration"_s, u"45"_s,
-                                 u"--mode"_s, u"lecture"_s, u"--participants"_s, u"0"_s, u"--auto-recording"_s,
-                                 u"--quality"_s, u"hd"_s});
+        const auto line =
+            parse({u"rooms"_s, u"create"_s, u"--name"_s, u"Planning, Q3"_s, u"--owner-ref"_s, u"o"_s,
+                   u"--scheduled-time"_s, u"2040-03-04 05:06"_s, u"--duration"_s, u"45"_s, u"--mode"_s, u"lecture"_s,
+                   u"--participants"_s, u"0"_s, u"--auto-recording"_s, u"--quality"_s, u"hd"_s});
         QString error;
         const auto definition = RoomOptions::definition(*line, &error);
         QVERIFY2(definition, qPrintable(error));
-        QCOMPARE(definition->settings.kind, RoomSettings::Kind::Scheduled);   // implied by the time
-        QCOMPARE(definition->settings.scheduledTime,
-                 QDateTime(QDate(2040, 3, 4), QTime(5, 6), QTimeZone::utc()));
+        QCOMPARE(definition->settings.kind, RoomSettings::Kind::Scheduled); // implied by the time
+        QCOMPARE(definition->settings.scheduledTime, QDateTime(QDate(2040, 3, 4), QTime(5, 6), QTimeZone::utc()));
         QCOMPARE(definition->settings.durationMinutes, std::optional<int>(45));
         QCOMPARE(definition->settings.mode, RoomSettings::Mode::Lecture);
         QCOMPARE(definition->settings.quality, u"HD"_s);
@@ -90,7 +89,8 @@ private Q_SLOTS:
         QTest::addRow("number") << QStringList{u"--participants"_s, u"ten"_s} << u"--participants"_s;
         QTest::addRow("time") << QStringList{u"--scheduled-time"_s, u"tomorrow"_s} << u"--scheduled-time"_s;
         QTest::addRow("no duration") << QStringList{u"--kind"_s, u"scheduled"_s, u"--scheduled-time"_s,
-                                                    u"2040-01-01 10:00"_s} << u"--duration"_s;
+                                                    u"2040-01-01 10:00"_s}
+                                     << u"--duration"_s;
         QTest::addRow("talkers") << QStringList{u"--max-active-talkers"_s, u"20"_s} << u"--max-active-talkers"_s;
     }
 
@@ -98,7 +98,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, extra);
         QFETCH(QString, flag);
-        const auto line = parse(QStringList{u"rooms"_s, u"create"_s, u"--name"_s, u"n"_s, u"--owner-ref"_s, u"o"_s} + extra);
+        const auto line =
+            parse(QStringList{u"rooms"_s, u"create"_s, u"--name"_s, u"n"_s, u"--owner-ref"_s, u"o"_s} + extra);
         QString error;
         QVERIFY(!RoomOptions::definition(*line, &error));
         QVERIFY2(error.contains(flag), qPrintable(error));
@@ -107,8 +108,8 @@ private Q_SLOTS:
     void updateSendsOnlyWhatWasGiven()
     {
         const QDateTime now(QDate(2030, 1, 1), QTime(0, 0), QTimeZone::utc());
-        const auto line = parse({u"rooms"_s, u"update"_s, u"r1"_s, u"--participants"_s, u"12"_s,
-                                 u"--no-auto-recording"_s});
+        const auto line =
+            parse({u"rooms"_s, u"update"_s, u"r1"_s, u"--participants"_s, u"12"_s, u"--no-auto-recording"_s});
         QString error;
         const auto changes = RoomOptions::changes(*line, now, &error);
         QVERIFY2(changes, qPrintable(error));
@@ -118,10 +119,11 @@ private Q_SLOTS:
         QCOMPARE(settings.value(u"participants").toString(), u"12"_s);
         QCOMPARE(settings.value(u"auto_recording").toBool(true), false);
 
-        QVERIFY(!RoomOptions::changes(*parse({u"rooms"_s, u"update"_s, u"r1"_s, u"--moderators"_s, u"0"_s}), now, &error));
+        QVERIFY(
+            !RoomOptions::changes(*parse({u"rooms"_s, u"update"_s, u"r1"_s, u"--moderators"_s, u"0"_s}), now, &error));
         QVERIFY(error.contains(u"--moderators"_s));
-        QVERIFY(!RoomOptions::changes(*parse({u"rooms"_s, u"update"_s, u"r1"_s, u"--scheduled-time"_s,
-                                              u"2029-01-01 10:00"_s}), now, &error));
+        QVERIFY(!RoomOptions::changes(
+            *parse({u"rooms"_s, u"update"_s, u"r1"_s, u"--scheduled-time"_s, u"2029-01-01 10:00"_s}), now, &error));
         QVERIFY(error.contains(u"--scheduled-time"_s));
         QVERIFY(!RoomOptions::changes(*parse({u"rooms"_s, u"update"_s, u"r1"_s}), now, &error));
     }

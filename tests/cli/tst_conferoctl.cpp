@@ -49,8 +49,8 @@ private:
 
     QString createRoom(const QString &name)
     {
-        const CliRun run = ok({u"--json"_s, u"rooms"_s, u"create"_s, u"--name"_s, name, u"--owner-ref"_s,
-                               u"owner-1"_s, u"--participants"_s, u"5"_s, u"--quality"_s, u"SD"_s});
+        const CliRun run = ok({u"--json"_s, u"rooms"_s, u"create"_s, u"--name"_s, name, u"--owner-ref"_s, u"owner-1"_s,
+                               u"--participants"_s, u"5"_s, u"--quality"_s, u"SD"_s});
         return json(run).object().value(u"room_id").toString();
     }
 
@@ -68,10 +68,7 @@ private Q_SLOTS:
         m_cli = std::make_unique<CliRunner>(environment);
     }
 
-    void init()
-    {
-        QVERIFY(m_sandbox.reset());
-    }
+    void init() { QVERIFY(m_sandbox.reset()); }
 
     void versionAndHelp()
     {
@@ -104,7 +101,7 @@ private Q_SLOTS:
         const QJsonArray rooms = json(listed).array();
         QCOMPARE(rooms.size(), 1);
         QCOMPARE(rooms.at(0).toObject().value(u"room_id").toString(), roomId);
-        QVERIFY(rooms.at(0).toObject().contains(u"settings"));   // as the platform returns it
+        QVERIFY(rooms.at(0).toObject().contains(u"settings")); // as the platform returns it
 
         const CliRun shown = ok({u"rooms"_s, u"show"_s, roomId});
         QCOMPARE(shown.exitCode, 0);
@@ -133,10 +130,9 @@ private Q_SLOTS:
     void scheduledRoom()
     {
         const QString when = QDateTime::currentDateTimeUtc().addDays(2).toString(u"yyyy-MM-dd HH:mm"_s);
-        const CliRun created = ok({u"--json"_s, u"rooms"_s, u"create"_s, u"--name"_s, u"Planning"_s,
-                                   u"--owner-ref"_s, u"o"_s, u"--kind"_s, u"scheduled"_s,
-                                   u"--scheduled-time"_s, when, u"--duration"_s, u"45"_s,
-                                   u"--mode"_s, u"lecture"_s, u"--moderators"_s, u"2"_s});
+        const CliRun created = ok({u"--json"_s, u"rooms"_s, u"create"_s, u"--name"_s, u"Planning"_s, u"--owner-ref"_s,
+                                   u"o"_s, u"--kind"_s, u"scheduled"_s, u"--scheduled-time"_s, when, u"--duration"_s,
+                                   u"45"_s, u"--mode"_s, u"lecture"_s, u"--moderators"_s, u"2"_s});
         QCOMPARE(created.exitCode, 0);
         const QJsonObject settings = json(created).object().value(u"settings").toObject();
         QCOMPARE(settings.value(u"scheduled").toBool(), true);
@@ -164,9 +160,9 @@ private Q_SLOTS:
         QVERIFY(token);
         QCOMPARE(token->roomId, roomId);
 
-        const CliRun asJson = ok({u"--json"_s, u"tokens"_s, u"create"_s, u"--room"_s, roomId, u"--name"_s,
-                                  u"Bob"_s, u"--role"_s, u"participant"_s, u"--user-ref"_s, u"u-2"_s,
-                                  u"--data"_s, u"team=blue"_s});
+        const CliRun asJson =
+            ok({u"--json"_s, u"tokens"_s, u"create"_s, u"--room"_s, roomId, u"--name"_s, u"Bob"_s, u"--role"_s,
+                u"participant"_s, u"--user-ref"_s, u"u-2"_s, u"--data"_s, u"team=blue"_s});
         QCOMPARE(asJson.exitCode, 0);
         const QJsonObject object = json(asJson).object();
         QVERIFY(JoinToken::decode(object.value(u"token").toString()));
@@ -179,23 +175,23 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("expected");
         QTest::addRow("missing owner") << QStringList{u"rooms"_s, u"create"_s, u"--name"_s, u"X"_s}
                                        << QByteArray("--owner-ref");
-        QTest::addRow("moderators") << QStringList{u"rooms"_s, u"create"_s, u"--name"_s, u"X"_s, u"--owner-ref"_s,
-                                                   u"o"_s, u"--moderators"_s, u"9"_s}
+        QTest::addRow("moderators") << QStringList{u"rooms"_s,       u"create"_s, u"--name"_s,       u"X"_s,
+                                                   u"--owner-ref"_s, u"o"_s,      u"--moderators"_s, u"9"_s}
                                     << QByteArray("--moderators");
-        QTest::addRow("past time") << QStringList{u"rooms"_s, u"create"_s, u"--name"_s, u"X"_s, u"--owner-ref"_s,
-                                                  u"o"_s, u"--scheduled-time"_s, u"2001-01-01 10:00"_s,
-                                                  u"--duration"_s, u"30"_s}
-                                   << QByteArray("future");
+        QTest::addRow("past time")
+            << QStringList{u"rooms"_s, u"create"_s,           u"--name"_s,           u"X"_s,          u"--owner-ref"_s,
+                           u"o"_s,     u"--scheduled-time"_s, u"2001-01-01 10:00"_s, u"--duration"_s, u"30"_s}
+            << QByteArray("future");
         QTest::addRow("unknown option") << QStringList{u"rooms"_s, u"list"_s, u"--colour"_s, u"red"_s}
                                         << QByteArray("--colour");
         QTest::addRow("unknown command") << QStringList{u"meetings"_s, u"list"_s} << QByteArray("meetings");
-        QTest::addRow("no role") << QStringList{u"tokens"_s, u"create"_s, u"--room"_s, u"r"_s, u"--name"_s,
-                                                u"n"_s, u"--role"_s, u"boss"_s, u"--user-ref"_s, u"u"_s}
+        QTest::addRow("no role") << QStringList{u"tokens"_s, u"create"_s, u"--room"_s, u"r"_s,          u"--name"_s,
+                                                u"n"_s,      u"--role"_s, u"boss"_s,   u"--user-ref"_s, u"u"_s}
                                  << QByteArray("--role");
         QTest::addRow("unknown room") << QStringList{u"rooms"_s, u"show"_s, u"000000000000000000000000"_s}
                                       << QByteArray("(HTTP 404");
-        QTest::addRow("nothing to update") << QStringList{u"rooms"_s, u"update"_s, u"r1"_s}
-                                           << QByteArray("Nothing to change");
+        QTest::addRow("nothing to update")
+            << QStringList{u"rooms"_s, u"update"_s, u"r1"_s} << QByteArray("Nothing to change");
     }
 
     void errorsAreOneLineAndNonZero()

@@ -77,16 +77,16 @@ private Q_SLOTS:
         QCOMPARE(list.at(0).toObject().value(u"current").toBool(), true);
 
         // Uses the key from the keychain: create, list, a token (logged as a hash), show.
-        const CliRun created = run({u"--json"_s, u"rooms"_s, u"create"_s, u"--name"_s, u"Secret-free room"_s,
-                                    u"--owner-ref"_s, u"o"_s});
+        const CliRun created =
+            run({u"--json"_s, u"rooms"_s, u"create"_s, u"--name"_s, u"Secret-free room"_s, u"--owner-ref"_s, u"o"_s});
         QCOMPARE(created.exitCode, 0);
         const QString roomId = QJsonDocument::fromJson(created.out).object().value(u"room_id").toString();
         QVERIFY(!roomId.isEmpty());
         const CliRun listed = run({u"--project"_s, projectName, u"rooms"_s, u"list"_s});
         QCOMPARE(listed.exitCode, 0);
         QVERIFY(listed.out.contains(roomId.toUtf8()));
-        const CliRun token = run({u"tokens"_s, u"create"_s, u"--room"_s, roomId, u"--name"_s, u"A"_s,
-                                  u"--role"_s, u"moderator"_s, u"--user-ref"_s, u"a"_s});
+        const CliRun token = run({u"tokens"_s, u"create"_s, u"--room"_s, roomId, u"--name"_s, u"A"_s, u"--role"_s,
+                                  u"moderator"_s, u"--user-ref"_s, u"a"_s});
         QCOMPARE(token.exitCode, 0);
         // The logs were on: the child really wrote confero.* lines.
         QVERIFY(m_allOutput.contains("confero.platform"));
@@ -111,8 +111,8 @@ private Q_SLOTS:
     void keyFromAnArgumentIsNotOffered()
     {
         // There is deliberately no --app-key option: arguments are visible to every local user.
-        const CliRun refused = run({u"projects"_s, u"add"_s, u"p"_s, u"--url"_s, u"https://x.example/"_s,
-                                    u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s});
+        const CliRun refused = run({u"projects"_s, u"add"_s, u"p"_s, u"--url"_s, u"https://x.example/"_s, u"--app-id"_s,
+                                    u"a"_s, u"--app-key"_s, u"k"_s});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY(refused.err.contains("--app-key"));
     }

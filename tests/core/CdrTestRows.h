@@ -22,12 +22,38 @@ struct CdrRowSpec
     QDateTime disconnect = QDateTime(QDate(2025, 1, 10), QTime(10, 1, 10, 980), QTimeZone::utc());
 
     // Chained setters, since designated initializers that leave members out warn under -Wextra.
-    CdrRowSpec &withCdrId(const QString &v) { cdrId = v; return *this; }
-    CdrRowSpec &withConf(const QString &v) { confNum = v; return *this; }
-    CdrRowSpec &withCall(const QString &num, const QString &logId) { callNum = num; callLogId = logId; return *this; }
-    CdrRowSpec &withName(const QString &v) { name = v; return *this; }
-    CdrRowSpec &withRef(const QString &v) { userRef = v; return *this; }
-    CdrRowSpec &during(const QDateTime &from, const QDateTime &to) { connect = from; disconnect = to; return *this; }
+    CdrRowSpec &withCdrId(const QString &v)
+    {
+        cdrId = v;
+        return *this;
+    }
+    CdrRowSpec &withConf(const QString &v)
+    {
+        confNum = v;
+        return *this;
+    }
+    CdrRowSpec &withCall(const QString &num, const QString &logId)
+    {
+        callNum = num;
+        callLogId = logId;
+        return *this;
+    }
+    CdrRowSpec &withName(const QString &v)
+    {
+        name = v;
+        return *this;
+    }
+    CdrRowSpec &withRef(const QString &v)
+    {
+        userRef = v;
+        return *this;
+    }
+    CdrRowSpec &during(const QDateTime &from, const QDateTime &to)
+    {
+        connect = from;
+        disconnect = to;
+        return *this;
+    }
 };
 
 QString isoMs(const QDateTime &time);

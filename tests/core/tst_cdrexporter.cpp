@@ -37,8 +37,11 @@ private Q_SLOTS:
         QJsonArray rows;
         const QDateTime start(QDate(2025, 5, 1), QTime(8, 0), QTimeZone::utc());
         for (int i = 0; i < 250; ++i) {
-            rows.append(cdrRow(CdrRowSpec().withCdrId(u"e-%1"_s.arg(i)).withConf(QString::number(i / 10))
-                                   .withName(u"Person %1"_s.arg(i)).during(start.addSecs(i * 60), start.addSecs(i * 60 + 30))));
+            rows.append(cdrRow(CdrRowSpec()
+                                   .withCdrId(u"e-%1"_s.arg(i))
+                                   .withConf(QString::number(i / 10))
+                                   .withName(u"Person %1"_s.arg(i))
+                                   .during(start.addSecs(i * 60), start.addSecs(i * 60 + 30))));
         }
         CdrIngest ingest(m_store.database(), m_projectId);
         QVERIFY(ingest.ingest(CdrRowParser::parse(rows)));
@@ -52,13 +55,13 @@ private Q_SLOTS:
         CdrExporter::Options options;
         options.pageSize = 100;
         QList<qint64> progress;
-        const StoreResult<qint64> written = CdrExporter::write(query, {}, {}, &buffer, options,
-                                                               [&progress](qint64 n) { progress.append(n); });
+        const StoreResult<qint64> written =
+            CdrExporter::write(query, {}, {}, &buffer, options, [&progress](qint64 n) { progress.append(n); });
         QVERIFY(written);
         QCOMPARE(written.value(), 250);
         QCOMPARE(progress, (QList<qint64>{100, 200, 250}));
         const QList<QByteArray> lines = buffer.data().split('\n');
-        QCOMPARE(lines.size(), 252);   // header, 250 rows, and the empty rest after the last CRLF
+        QCOMPARE(lines.size(), 252); // header, 250 rows, and the empty rest after the last CRLF
         QCOMPARE(lines.at(0), CdrExporter::columns().join(u',').toUtf8() + '\r');
         QVERIFY(lines.at(1).contains(",Person 0,"));
         QVERIFY(lines.at(1).contains(",2025-05-01T08:00:00.000Z,2025-05-01T08:00:30.000Z,30,"));

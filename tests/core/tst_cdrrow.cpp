@@ -63,8 +63,8 @@ private Q_SLOTS:
         details.insert(u"settings"_s, QJsonObject{{u"auto_recording"_s, u"true"_s}});
         room.insert(u"room_details"_s, details);
         object.insert(u"room"_s, room);
-        object.insert(u"published_track"_s, QJsonObject{{u"audio"_s, u"true"_s}, {u"video"_s, u"false"_s},
-                                                        {u"url"_s, u"rtmp://x"_s}});
+        object.insert(u"published_track"_s,
+                      QJsonObject{{u"audio"_s, u"true"_s}, {u"video"_s, u"false"_s}, {u"url"_s, u"rtmp://x"_s}});
         object.insert(u"usage"_s, QJsonObject{{u"published_minutes"_s, u"12.5"_s}});
         const CdrRow row = CdrRowParser::parse(object);
         QVERIFY2(row.problems.isEmpty(), qPrintable(row.problems.join(u"; "_s)));

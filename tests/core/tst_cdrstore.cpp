@@ -66,7 +66,8 @@ class TestCdrStore : public QObject
             return false;
         }
         QSqlQuery query(m_store->database());
-        query.prepare(u"INSERT INTO projects (name, api_base_url, app_id, is_sandbox, created_at) VALUES (?, ?, ?, 0, 0)"_s);
+        query.prepare(
+            u"INSERT INTO projects (name, api_base_url, app_id, is_sandbox, created_at) VALUES (?, ?, ?, 0, 0)"_s);
         query.addBindValue(u"Test"_s);
         query.addBindValue(u"http://127.0.0.1/video/v2/"_s);
         query.addBindValue(u"app"_s);
@@ -154,13 +155,15 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants"_s), 4);
 
         QSqlQuery query(m_store->database());
-        QVERIFY(query.exec(u"SELECT name, connect_ms, duration_s, problems, raw_json FROM participants WHERE cdr_id = 'c-2'"_s));
+        QVERIFY(query.exec(
+            u"SELECT name, connect_ms, duration_s, problems, raw_json FROM participants WHERE cdr_id = 'c-2'"_s));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toString(), u"Bob"_s);
         QCOMPARE(query.value(1).toLongLong(), 0);
         QVERIFY(query.value(3).toString().contains(u"room.duration"_s));
-        QCOMPARE(QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object().value(u"extra_field"_s).toString(),
-                 u"kept"_s);
+        QCOMPARE(
+            QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object().value(u"extra_field"_s).toString(),
+            u"kept"_s);
         // The session is still made of the rows that could be placed in time.
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM sessions"_s), 1);
         QCOMPARE(scalar(u"SELECT row_count FROM sessions WHERE conf_num = '913'"_s), 3);
@@ -228,13 +231,16 @@ private Q_SLOTS:
     {
         QVERIFY(open());
         const QDateTime start(QDate(2025, 3, 1), QTime(23, 30), QTimeZone::utc());
-        const CdrRowSpec a = CdrRowSpec().withCdrId(u"m-1"_s).withConf(u"777"_s).withName(u"A"_s).withRef(u"a"_s)
-                                 .during(start, start.addSecs(3600));
-        const CdrRowSpec b = CdrRowSpec().withCdrId(u"m-2"_s).withConf(u"777"_s).withName(u"B"_s).withRef(u"b"_s)
-                                 .during(start.addSecs(600), start.addSecs(1200));
+        const CdrRowSpec a =
+            CdrRowSpec().withCdrId(u"m-1"_s).withConf(u"777"_s).withName(u"A"_s).withRef(u"a"_s).during(
+                start, start.addSecs(3600));
+        const CdrRowSpec b =
+            CdrRowSpec().withCdrId(u"m-2"_s).withConf(u"777"_s).withName(u"B"_s).withRef(u"b"_s).during(
+                start.addSecs(600), start.addSecs(1200));
         // B rejoins after midnight: a second row for the same person.
-        const CdrRowSpec b2 = CdrRowSpec().withCdrId(u"m-3"_s).withConf(u"777"_s).withName(u"B"_s).withRef(u"b"_s)
-                                  .during(start.addSecs(2400), start.addSecs(4200));
+        const CdrRowSpec b2 =
+            CdrRowSpec().withCdrId(u"m-3"_s).withConf(u"777"_s).withName(u"B"_s).withRef(u"b"_s).during(
+                start.addSecs(2400), start.addSecs(4200));
         // Window [Mar 1, Mar 2] then the overlapping [Mar 2, Mar 3]: the platform lists rows by day.
         ingest({cdrRow(a), cdrRow(b)});
         ingest({cdrRow(a), cdrRow(b2)});
@@ -242,7 +248,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants"_s), 3);
         QSqlQuery query(m_store->database());
         QVERIFY(query.exec(u"SELECT start_ms, end_ms, duration_s, participant_count, peak_concurrency, row_count "
-                           "FROM sessions WHERE conf_num = '777'"_s) && query.next());
+                           "FROM sessions WHERE conf_num = '777'"_s)
+                && query.next());
         QCOMPARE(query.value(0).toLongLong(), start.toMSecsSinceEpoch());
         QCOMPARE(query.value(1).toLongLong(), start.addSecs(4200).toMSecsSinceEpoch());
         QCOMPARE(query.value(2).toDouble(), 4200.0);
@@ -257,8 +264,10 @@ private Q_SLOTS:
         QVERIFY(open());
         const QDateTime t(QDate(2025, 4, 1), QTime(10, 0), QTimeZone::utc());
         ingest({cdrRow(CdrRowSpec().withCdrId(u"p1"_s).withConf(u"5"_s).withRef(u"x"_s).during(t, t.addSecs(60))),
-                cdrRow(CdrRowSpec().withCdrId(u"p2"_s).withConf(u"5"_s).withRef(u"y"_s).during(t.addSecs(60), t.addSecs(120))),
-                cdrRow(CdrRowSpec().withCdrId(u"p3"_s).withConf(u"5"_s).withRef(u"z"_s).during(t.addSecs(30), t.addSecs(90)))});
+                cdrRow(CdrRowSpec().withCdrId(u"p2"_s).withConf(u"5"_s).withRef(u"y"_s).during(t.addSecs(60),
+                                                                                               t.addSecs(120))),
+                cdrRow(CdrRowSpec().withCdrId(u"p3"_s).withConf(u"5"_s).withRef(u"z"_s).during(t.addSecs(30),
+                                                                                               t.addSecs(90)))});
         QCOMPARE(scalar(u"SELECT peak_concurrency FROM sessions"_s), 2);
         QCOMPARE(scalar(u"SELECT participant_count FROM sessions"_s), 3);
     }
@@ -269,7 +278,8 @@ private Q_SLOTS:
         QVERIFY(open());
         // A few thousand rows with ties on purpose (few rooms, roles, rounded durations), so the
         // id tie-break and the keyset comparisons are exercised.
-        const QStringList names{u"Alice"_s, u"alina"_s, u"Bob"_s, u"bobby_tables"_s, u"Carla 100%"_s, u"dave"_s, u"Eve"_s};
+        const QStringList names{u"Alice"_s,      u"alina"_s, u"Bob"_s, u"bobby_tables"_s,
+                                u"Carla 100%"_s, u"dave"_s,  u"Eve"_s};
         const QStringList roles{u"moderator"_s, u"participant"_s, u"viewer"_s, u"audience"_s};
         const QStringList rooms{u"room-a"_s, u"room-b"_s, u"room-c"_s};
         QRandomGenerator random(42);
@@ -289,11 +299,18 @@ private Q_SLOTS:
         }
         QCOMPARE(ingest(window).inserted, 3000);
 
-        struct Row { qint64 id; QString room, name, ref, role; qint64 connect; double duration; };
+        struct Row
+        {
+            qint64 id;
+            QString room, name, ref, role;
+            qint64 connect;
+            double duration;
+        };
         QList<Row> all;
         {
             QSqlQuery query(m_store->database());
-            QVERIFY(query.exec(u"SELECT id, room_id, name, user_ref, role, connect_ms, duration_s FROM participants"_s));
+            QVERIFY(
+                query.exec(u"SELECT id, room_id, name, user_ref, role, connect_ms, duration_s FROM participants"_s));
             while (query.next())
                 all.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                             query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong(),
@@ -301,7 +318,11 @@ private Q_SLOTS:
         }
         QCOMPARE(all.size(), 3000);
 
-        struct Case { CdrFilter filter; CdrSort sort; };
+        struct Case
+        {
+            CdrFilter filter;
+            CdrSort sort;
+        };
         auto filter = [](auto &&fill) {
             CdrFilter f;
             fill(f);
@@ -310,24 +331,36 @@ private Q_SLOTS:
         QList<Case> cases;
         cases.append({{}, {u"connect_ms"_s, false}});
         cases.append({{}, {u"connect_ms"_s, true}});
-        cases.append({filter([](CdrFilter &f) { f.from = QDate(2025, 1, 10); f.to = QDate(2025, 1, 20); }),
+        cases.append({filter([](CdrFilter &f) {
+                          f.from = QDate(2025, 1, 10);
+                          f.to = QDate(2025, 1, 20);
+                      }),
                       {u"duration_s"_s, true}});
         cases.append({filter([](CdrFilter &f) { f.roomId = u"room-b"_s; }), {u"name"_s, false}});
         cases.append({filter([](CdrFilter &f) { f.text = u"ALI"_s; }), {u"name"_s, true}});
         cases.append({filter([](CdrFilter &f) { f.text = u"100%"_s; }), {u"id"_s, false}});
         cases.append({filter([](CdrFilter &f) { f.text = u"_t"_s; }), {u"user_ref"_s, false}});
-        cases.append({filter([](CdrFilter &f) { f.role = u"viewer"_s; f.minDurationS = 1200; }),
+        cases.append({filter([](CdrFilter &f) {
+                          f.role = u"viewer"_s;
+                          f.minDurationS = 1200;
+                      }),
                       {u"duration_s"_s, false}});
-        cases.append({filter([](CdrFilter &f) { f.from = QDate(2025, 2, 1); f.roomId = u"room-c"_s; f.text = u"ref-1"_s; }),
+        cases.append({filter([](CdrFilter &f) {
+                          f.from = QDate(2025, 2, 1);
+                          f.roomId = u"room-c"_s;
+                          f.text = u"ref-1"_s;
+                      }),
                       {u"role"_s, true}});
         cases.append({{}, {u"id"_s, true}});
 
         CdrQuery cdr(m_store.get(), m_projectId);
         for (const Case &c : std::as_const(cases)) {
             const qint64 fromMs = c.filter.from.isValid()
-                ? QDateTime(c.filter.from, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch() : LLONG_MIN;
+                ? QDateTime(c.filter.from, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch()
+                : LLONG_MIN;
             const qint64 toMs = c.filter.to.isValid()
-                ? QDateTime(c.filter.to.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch() : LLONG_MAX;
+                ? QDateTime(c.filter.to.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch()
+                : LLONG_MAX;
             QList<Row> expected;
             for (const Row &row : std::as_const(all)) {
                 if (row.connect < fromMs || row.connect >= toMs)
@@ -345,16 +378,22 @@ private Q_SLOTS:
             }
             auto key = [&c](const Row &row) -> QVariant {
                 const QString &column = c.sort.column;
-                if (column == u"connect_ms") return row.connect;
-                if (column == u"duration_s") return row.duration;
-                if (column == u"name") return row.name;
-                if (column == u"user_ref") return row.ref;
-                if (column == u"role") return row.role;
+                if (column == u"connect_ms")
+                    return row.connect;
+                if (column == u"duration_s")
+                    return row.duration;
+                if (column == u"name")
+                    return row.name;
+                if (column == u"user_ref")
+                    return row.ref;
+                if (column == u"role")
+                    return row.role;
                 return row.id;
             };
             std::sort(expected.begin(), expected.end(), [&](const Row &a, const Row &b) {
                 const int order = QVariant::compare(key(a), key(b)) == QPartialOrdering::Less ? -1
-                                : QVariant::compare(key(a), key(b)) == QPartialOrdering::Greater ? 1 : 0;
+                    : QVariant::compare(key(a), key(b)) == QPartialOrdering::Greater          ? 1
+                                                                                              : 0;
                 if (order != 0)
                     return c.sort.descending ? order > 0 : order < 0;
                 return c.sort.descending ? a.id > b.id : a.id < b.id;

@@ -103,8 +103,7 @@ private Q_SLOTS:
         // Five days of history, 2025-03-01 to 2025-03-05; the simulator makes some sessions cross
         // midnight UTC.
         const QJsonObject answer = m_sandbox.control(
-            "POST", u"cdr/simulate"_s,
-            R"({"days": 5, "sessions_per_day": 30, "seed": 7, "end_date": "2025-03-05"})");
+            "POST", u"cdr/simulate"_s, R"({"days": 5, "sessions_per_day": 30, "seed": 7, "end_date": "2025-03-05"})");
         QVERIFY2(answer.value(u"result").toInt(-1) == 0, QJsonDocument(answer).toJson().constData());
         m_simulatedRows = answer.value(u"rows").toInteger();
         m_simulatedSessions = answer.value(u"sessions").toInteger();
@@ -112,10 +111,7 @@ private Q_SLOTS:
         QVERIFY(openStore());
     }
 
-    void cleanup()
-    {
-        m_store.reset();
-    }
+    void cleanup() { m_store.reset(); }
 
     void syncStoresEveryRowOnceAndResyncChangesNothing()
     {
@@ -124,7 +120,7 @@ private Q_SLOTS:
         CdrSync::Summary summary;
         QString failure;
         QVERIFY2(runSync(sync, period(), &summary, &failure), qPrintable(failure));
-        QCOMPARE(summary.windows, 4);   // [1,2] [2,3] [3,4] [4,5]
+        QCOMPARE(summary.windows, 4); // [1,2] [2,3] [3,4] [4,5]
         QCOMPARE(progress.size(), 4);
         QCOMPARE(progress.constLast().at(0).toInt(), 4);
         QCOMPARE(progress.constLast().at(1).toInt(), 4);
@@ -188,7 +184,8 @@ private Q_SLOTS:
         CdrSync sync(m_platform.get(), m_store.get(), m_projectId);
         QVERIFY(runSync(sync, period()));
         QSqlQuery query(m_store->database());
-        QVERIFY(query.exec(u"SELECT conf_num, row_count, room_id FROM sessions ORDER BY row_count DESC"_s) && query.next());
+        QVERIFY(query.exec(u"SELECT conf_num, row_count, room_id FROM sessions ORDER BY row_count DESC"_s)
+                && query.next());
         const QString confNum = query.value(0).toString();
         const qint64 rows = query.value(1).toLongLong();
         const QString roomId = query.value(2).toString();

@@ -23,7 +23,7 @@ std::optional<QList<QStringList>> readCsv(const QByteArray &bytes)
             ++i;
             for (;;) {
                 if (i >= n)
-                    return std::nullopt;  // unterminated quote
+                    return std::nullopt; // unterminated quote
                 if (bytes.at(i) == '"') {
                     if (i + 1 < n && bytes.at(i + 1) == '"') {
                         field.append('"');
@@ -40,7 +40,7 @@ std::optional<QList<QStringList>> readCsv(const QByteArray &bytes)
         } else {
             while (i < n && bytes.at(i) != ',' && bytes.at(i) != '\r') {
                 if (bytes.at(i) == '"' || bytes.at(i) == '\n')
-                    return std::nullopt;  // must have been quoted
+                    return std::nullopt; // must have been quoted
                 field.append(bytes.at(i++));
             }
         }
@@ -56,7 +56,7 @@ std::optional<QList<QStringList>> readCsv(const QByteArray &bytes)
             record.clear();
             continue;
         }
-        return std::nullopt;  // a record must end in CRLF
+        return std::nullopt; // a record must end in CRLF
     }
     if (!record.isEmpty())
         return std::nullopt;
@@ -144,7 +144,7 @@ private Q_SLOTS:
 
     void aRefusedWriteIsReported()
     {
-        QBuffer buffer;   // not open: every write fails
+        QBuffer buffer; // not open: every write fails
         CsvWriter writer(&buffer);
         QVERIFY(!writer.writeRow({u"a"_s}));
         QVERIFY(!writer.ok());

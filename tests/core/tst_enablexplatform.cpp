@@ -3,14 +3,14 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
-#include <QSslKey>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace confero;
@@ -107,10 +107,7 @@ private Q_SLOTS:
         QVERIFY2(m_sandbox.start(&error), qPrintable(error));
     }
 
-    void init()
-    {
-        QVERIFY(m_sandbox.reset());
-    }
+    void init() { QVERIFY(m_sandbox.reset()); }
 
     void roomLifecycle()
     {
@@ -134,9 +131,10 @@ private Q_SLOTS:
         QCOMPARE(listed.result->value().constFirst().id, room.id);
 
         Answer<Done> updated;
-        p->updateRoom(room.id, QJsonObject{{u"name"_s, u"Stand-up (moved)"_s},
-                                           {u"settings"_s, QJsonObject{{u"participants"_s, u"15"_s}}}},
-                      this, updated.callback());
+        p->updateRoom(
+            room.id,
+            QJsonObject{{u"name"_s, u"Stand-up (moved)"_s}, {u"settings"_s, QJsonObject{{u"participants"_s, u"15"_s}}}},
+            this, updated.callback());
         QTRY_VERIFY_WITH_TIMEOUT(updated.result.has_value(), kWaitMs);
         QVERIFY2(updated.result->ok(), why(updated.result));
 
@@ -185,8 +183,7 @@ private Q_SLOTS:
 
         // Joining without a browser: the sandbox consumes the token and the user is live.
         const QJsonObject joined = m_sandbox.control(
-            "POST", u"tokens/consume"_s,
-            QJsonDocument(QJsonObject{{u"token"_s, token.result->value().raw}}).toJson());
+            "POST", u"tokens/consume"_s, QJsonDocument(QJsonObject{{u"token"_s, token.result->value().raw}}).toJson());
         QCOMPARE(joined.value(u"result").toInt(-1), 0);
 
         Answer<QList<LiveUser>> live;
@@ -205,7 +202,7 @@ private Q_SLOTS:
         bad.settings.moderators = 9;
         Answer<Room> refused;
         p->createRoom(bad, this, refused.callback());
-        QCOMPARE(refused.calls, 0);   // asynchronous, like every answer
+        QCOMPARE(refused.calls, 0); // asynchronous, like every answer
         QTRY_VERIFY_WITH_TIMEOUT(refused.result.has_value(), kWaitMs);
         QCOMPARE(refused.result->error().kind, PlatformError::Kind::Validation);
         QCOMPARE(refused.result->error().field, u"settings.moderators"_s);
@@ -236,7 +233,7 @@ private Q_SLOTS:
         QCOMPARE(error.field, u"settings.moderators"_s);
         QVERIFY(error.resultCode >= 10000 && error.resultCode < 11000);
         QVERIFY2(error.message().contains(u"settings.moderators"_s), qPrintable(error.message()));
-        QCOMPARE(started.count(), 1);   // a 10xxx is never retried
+        QCOMPARE(started.count(), 1); // a 10xxx is never retried
     }
 
     void badCredentialsAreAuth()
@@ -477,10 +474,10 @@ private Q_SLOTS:
             QSKIP("SKIPPED: openssl is needed to make a self-signed certificate");
         QTemporaryDir dir;
         QProcess openssl;
-        openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
-                                     u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s),
-                                     u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
-                                     u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
+        openssl.start(u"openssl"_s,
+                      {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                       dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s), u"-days"_s, u"2"_s,
+                       u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
         QVERIFY(openssl.waitForFinished(60'000));
         QCOMPARE(openssl.exitCode(), 0);
         QFile certFile(dir.filePath(u"cert.pem"_s));

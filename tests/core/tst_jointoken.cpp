@@ -111,8 +111,10 @@ private Q_SLOTS:
 
     void liveUserFromJson()
     {
-        const auto user = LiveUser::fromJson(QJsonDocument::fromJson(
-            R"({"name":"Alice","user_ref":"u-1","role":"participant","permissions":{"publish":true}})").object());
+        const auto user = LiveUser::fromJson(
+            QJsonDocument::fromJson(
+                R"({"name":"Alice","user_ref":"u-1","role":"participant","permissions":{"publish":true}})")
+                .object());
         QVERIFY(user);
         QCOMPARE(user->userRef, u"u-1"_s);
         QCOMPARE(user->permissions.value(u"publish").toBool(), true);

@@ -39,23 +39,37 @@ private Q_SLOTS:
         QTest::addColumn<Kind>("kind");
         QTest::addColumn<int>("result");
         QTest::addColumn<QString>("field");
-        QTest::addRow("401") << 401 << QByteArray(R"({"result":10000,"error":"Application not found"})") << Kind::Auth << 10000 << QString();
+        QTest::addRow("401") << 401 << QByteArray(R"({"result":10000,"error":"Application not found"})") << Kind::Auth
+                             << 10000 << QString();
         QTest::addRow("401 no body") << 401 << QByteArray() << Kind::Auth << 0 << QString();
-        QTest::addRow("404") << 404 << QByteArray(R"({"result":40001,"error":"Room not found"})") << Kind::NotFound << 40001 << QString();
-        QTest::addRow("moderators") << 400 << QByteArray(R"({"result":"10022","error":"invalid"})") << Kind::Validation << 10022 << u"settings.moderators"_s;
-        QTest::addRow("owner_ref") << 400 << QByteArray(R"({"result":10010})") << Kind::Validation << 10010 << u"owner_ref"_s;
-        QTest::addRow("token role") << 400 << QByteArray(R"({"result":10104})") << Kind::Validation << 10104 << u"role"_s;
-        QTest::addRow("active room") << 400 << QByteArray(R"({"result":10030})") << Kind::Conflict << 10030 << QString();
+        QTest::addRow("404") << 404 << QByteArray(R"({"result":40001,"error":"Room not found"})") << Kind::NotFound
+                             << 40001 << QString();
+        QTest::addRow("moderators") << 400 << QByteArray(R"({"result":"10022","error":"invalid"})") << Kind::Validation
+                                    << 10022 << u"settings.moderators"_s;
+        QTest::addRow("owner_ref") << 400 << QByteArray(R"({"result":10010})") << Kind::Validation << 10010
+                                   << u"owner_ref"_s;
+        QTest::addRow("token role") << 400 << QByteArray(R"({"result":10104})") << Kind::Validation << 10104
+                                    << u"role"_s;
+        QTest::addRow("active room") << 400 << QByteArray(R"({"result":10030})") << Kind::Conflict << 10030
+                                     << QString();
         QTest::addRow("room full") << 200 << QByteArray(R"({"result":10114})") << Kind::Conflict << 10114 << QString();
         QTest::addRow("500") << 500 << QByteArray(R"({"result":50001})") << Kind::Server << 50001 << QString();
         QTest::addRow("502 html") << 502 << QByteArray("<html>bad gateway</html>") << Kind::Server << 0 << QString();
         QTest::addRow("429") << 429 << QByteArray() << Kind::RateLimited << 0 << QString();
-        QTest::addRow("429 busy") << 429 << QByteArray(R"({"result":10105,"error":"server busy"})") << Kind::RateLimited << 10105 << QString();
+        QTest::addRow("429 busy") << 429 << QByteArray(R"({"result":10105,"error":"server busy"})") << Kind::RateLimited
+                                  << 10105 << QString();
         QTest::addRow("200 html") << 200 << QByteArray("<html>") << Kind::Protocol << 0 << QString();
         QTest::addRow("200 no result") << 200 << QByteArray(R"({"rooms":[]})") << Kind::Protocol << 0 << QString();
-        QTest::addRow("other shape auth") << 401 << QByteArray(R"({"status":"error","error_code":"CREDENTIAL_EXPIRED","message":"x","request_id":"req_1"})") << Kind::Auth << 0 << QString();
-        QTest::addRow("other shape rate") << 429 << QByteArray(R"({"status":"error","error_code":"RATE_LIMITED","message":"slow"})") << Kind::RateLimited << 0 << QString();
-        QTest::addRow("other shape param") << 422 << QByteArray(R"({"status":"error","error_code":"INVALID_PARAM","message":"m"})") << Kind::Validation << 0 << QString();
+        QTest::addRow("other shape auth")
+            << 401
+            << QByteArray(R"({"status":"error","error_code":"CREDENTIAL_EXPIRED","message":"x","request_id":"req_1"})")
+            << Kind::Auth << 0 << QString();
+        QTest::addRow("other shape rate")
+            << 429 << QByteArray(R"({"status":"error","error_code":"RATE_LIMITED","message":"slow"})")
+            << Kind::RateLimited << 0 << QString();
+        QTest::addRow("other shape param")
+            << 422 << QByteArray(R"({"status":"error","error_code":"INVALID_PARAM","message":"m"})") << Kind::Validation
+            << 0 << QString();
     }
 
     void envelopeFailure()

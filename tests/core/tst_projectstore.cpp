@@ -89,12 +89,14 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(m_dir.filePath(u"sandbox.sqlite"_s)));
         ProjectStore projects(&store);
-        const Project first = projects.ensureSandboxProject(QUrl(u"http://127.0.0.1:40001/video/v2/"_s), u"sandbox-app"_s);
+        const Project first =
+            projects.ensureSandboxProject(QUrl(u"http://127.0.0.1:40001/video/v2/"_s), u"sandbox-app"_s);
         QVERIFY(first.id > 0);
         QVERIFY(first.isSandbox);
         QCOMPARE(first.name, u"Sandbox"_s);
 
-        const Project second = projects.ensureSandboxProject(QUrl(u"http://127.0.0.1:40002/video/v2/"_s), u"sandbox-app"_s);
+        const Project second =
+            projects.ensureSandboxProject(QUrl(u"http://127.0.0.1:40002/video/v2/"_s), u"sandbox-app"_s);
         QCOMPARE(second.id, first.id);
         QCOMPARE(projects.byId(first.id)->apiBaseUrl.port(), 40002);
         QCOMPARE(projects.projects().size(), 1);

@@ -31,7 +31,7 @@ QStringList fields(const QList<FieldError> &errors)
 RoomDefinition validDefinition()
 {
     RoomDefinition d;
-    d.name = u"Daily stand-up, team #3 (EMEA)"_s;   // spaces and punctuation are fine
+    d.name = u"Daily stand-up, team #3 (EMEA)"_s; // spaces and punctuation are fine
     d.ownerRef = u"user-42"_s;
     d.settings.participants = 5;
     d.settings.quality = u"SD"_s;
@@ -54,11 +54,11 @@ private Q_SLOTS:
         QCOMPARE(s.value(u"mode").toString(), u"group"_s);
         QCOMPARE(s.value(u"scheduled").toBool(true), false);
         QCOMPARE(s.value(u"adhoc").toBool(true), false);
-        QCOMPARE(s.value(u"moderators").toString(), u"1"_s);      // counts as strings, like the samples
+        QCOMPARE(s.value(u"moderators").toString(), u"1"_s); // counts as strings, like the samples
         QCOMPARE(s.value(u"participants").toString(), u"5"_s);
         QCOMPARE(s.value(u"quality").toString(), u"SD"_s);
         QVERIFY(!s.contains(u"scheduled_time"));
-        QVERIFY(!s.contains(u"screen_share"));                      // unset optionals are left out
+        QVERIFY(!s.contains(u"screen_share")); // unset optionals are left out
         QCOMPARE(body.value(u"sip").toObject().value(u"enabled").toBool(true), false);
     }
 
@@ -112,8 +112,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("participants");
         QTest::addColumn<bool>("autoRecording");
         QTest::addColumn<int>("duration");
-        QTest::addRow("strings") << QByteArray(R"({"moderators":"2","participants":"5","auto_recording":"true","duration":"30"})") << 2 << 5 << true << 30;
-        QTest::addRow("numbers") << QByteArray(R"({"moderators":2,"participants":5,"auto_recording":true,"duration":30})") << 2 << 5 << true << 30;
+        QTest::addRow("strings") << QByteArray(
+            R"({"moderators":"2","participants":"5","auto_recording":"true","duration":"30"})")
+                                 << 2 << 5 << true << 30;
+        QTest::addRow("numbers") << QByteArray(
+            R"({"moderators":2,"participants":5,"auto_recording":true,"duration":30})")
+                                 << 2 << 5 << true << 30;
         QTest::addRow("missing") << QByteArray(R"({})") << 1 << 0 << false << -1;
     }
 
@@ -169,10 +173,7 @@ private Q_SLOTS:
         QCOMPARE(Room::fromJson(parse(R"({"_id":"x1","name":"meta"})"))->id, u"x1"_s);
     }
 
-    void validDefinitionPasses()
-    {
-        QVERIFY(validDefinition().validate(utc(2030, 1, 1, 0, 0)).isEmpty());
-    }
+    void validDefinitionPasses() { QVERIFY(validDefinition().validate(utc(2030, 1, 1, 0, 0)).isEmpty()); }
 
     void validation_data()
     {
@@ -207,20 +208,52 @@ private Q_SLOTS:
             s.durationMinutes = 30;
         };
         switch (which) {
-        case 0: d.name = u"   "_s; break;
-        case 1: d.ownerRef.clear(); break;
-        case 2: s.moderators = 0; break;
-        case 3: s.moderators = 6; break;
-        case 4: s.participants = -1; break;
-        case 5: scheduled(); s.scheduledTime = {}; break;
-        case 6: scheduled(); s.scheduledTime = now.addSecs(-60); break;
-        case 7: scheduled(); s.durationMinutes.reset(); break;
-        case 8: scheduled(); s.durationMinutes = 0; break;
-        case 9: s.maxActiveTalkers = 17; break;
-        case 10: s.quality = u"4K"_s; break;
-        case 11: s.mediaZone = u"EU"_s; break;
-        case 12: s.liveRecordingUrl = u"http://view.example/"_s; break;
-        case 13: s.recordingModerator = u"video"_s; break;
+        case 0:
+            d.name = u"   "_s;
+            break;
+        case 1:
+            d.ownerRef.clear();
+            break;
+        case 2:
+            s.moderators = 0;
+            break;
+        case 3:
+            s.moderators = 6;
+            break;
+        case 4:
+            s.participants = -1;
+            break;
+        case 5:
+            scheduled();
+            s.scheduledTime = {};
+            break;
+        case 6:
+            scheduled();
+            s.scheduledTime = now.addSecs(-60);
+            break;
+        case 7:
+            scheduled();
+            s.durationMinutes.reset();
+            break;
+        case 8:
+            scheduled();
+            s.durationMinutes = 0;
+            break;
+        case 9:
+            s.maxActiveTalkers = 17;
+            break;
+        case 10:
+            s.quality = u"4K"_s;
+            break;
+        case 11:
+            s.mediaZone = u"EU"_s;
+            break;
+        case 12:
+            s.liveRecordingUrl = u"http://view.example/"_s;
+            break;
+        case 13:
+            s.recordingModerator = u"video"_s;
+            break;
         }
         const QList<FieldError> errors = d.validate(now);
         QCOMPARE(fields(errors), QStringList{field});

@@ -17,8 +17,11 @@ Room room(const QString &id, const QString &name, int participants = 0, const QS
     QJsonObject settings{{u"participants"_s, QString::number(participants)}, {u"moderators"_s, 1}};
     if (!description.isEmpty())
         settings.insert(u"description"_s, description);
-    return *Room::fromJson(QJsonObject{{u"room_id"_s, id}, {u"name"_s, name}, {u"owner_ref"_s, owner},
-                                       {u"settings"_s, settings}, {u"created"_s, u"2025-01-10T09:15:02.117Z"_s}});
+    return *Room::fromJson(QJsonObject{{u"room_id"_s, id},
+                                       {u"name"_s, name},
+                                       {u"owner_ref"_s, owner},
+                                       {u"settings"_s, settings},
+                                       {u"created"_s, u"2025-01-10T09:15:02.117Z"_s}});
 }
 
 QStringList ids(const QAbstractItemModel &model)
@@ -67,11 +70,11 @@ private Q_SLOTS:
         // b and c gone, d renamed, a unchanged, e new.
         model.setRooms({room(u"a"_s, u"A"_s), room(u"d"_s, u"D2"_s), room(u"e"_s, u"E"_s)});
         QCOMPARE(reset.count(), 0);
-        QCOMPARE(removed.count(), 1);                          // one contiguous run
+        QCOMPARE(removed.count(), 1); // one contiguous run
         QCOMPARE(removed.at(0).at(1).toInt(), 1);
         QCOMPARE(removed.at(0).at(2).toInt(), 2);
         QCOMPARE(inserted.count(), 1);
-        QCOMPARE(changed.count(), 1);                          // only d
+        QCOMPARE(changed.count(), 1); // only d
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
         QCOMPARE(ids(model), (QStringList{u"a"_s, u"d"_s, u"e"_s}));
         QCOMPARE(model.index(1, RoomTableModel::Name).data().toString(), u"D2"_s);
@@ -106,7 +109,7 @@ private Q_SLOTS:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.setPendingDeletion(u"b"_s, true);
         QCOMPARE(changed.count(), 1);
-        model.setPendingDeletion(u"b"_s, true);                 // no change, no signal
+        model.setPendingDeletion(u"b"_s, true); // no change, no signal
         QCOMPARE(changed.count(), 1);
         QVERIFY(model.index(1, 0).data(RoomTableModel::PendingDeletionRole).toBool());
         QVERIFY(model.index(1, 0).data().toString().contains(u"deleting"_s));
@@ -117,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 2);
         proxy.setHidePendingDeletion(true);
         QCOMPARE(ids(proxy), QStringList{u"a"_s});
-        model.setPendingDeletion(u"b"_s, false);                // undo: it comes back
+        model.setPendingDeletion(u"b"_s, false); // undo: it comes back
         QCOMPARE(proxy.rowCount(), 2);
     }
 
@@ -132,17 +135,17 @@ private Q_SLOTS:
         proxy.setSourceModel(&model);
 
         proxy.sort(RoomTableModel::Name);
-        QCOMPARE(ids(proxy), (QStringList{u"id-3"_s, u"id-1"_s, u"id-2"_s}));   // case-insensitive
+        QCOMPARE(ids(proxy), (QStringList{u"id-3"_s, u"id-1"_s, u"id-2"_s})); // case-insensitive
         proxy.sort(RoomTableModel::Participants);
-        QCOMPARE(ids(proxy), (QStringList{u"id-1"_s, u"id-3"_s, u"id-2"_s}));   // 0 = no limit sorts last
+        QCOMPARE(ids(proxy), (QStringList{u"id-1"_s, u"id-3"_s, u"id-2"_s})); // 0 = no limit sorts last
 
-        proxy.setFilterText(u"BLUE"_s);                                          // description
+        proxy.setFilterText(u"BLUE"_s); // description
         QCOMPARE(ids(proxy), QStringList{u"id-2"_s});
-        proxy.setFilterText(u"carol"_s);                                         // owner ref
+        proxy.setFilterText(u"carol"_s); // owner ref
         QCOMPARE(ids(proxy), QStringList{u"id-3"_s});
-        proxy.setFilterText(u"id-1"_s);                                          // room id
+        proxy.setFilterText(u"id-1"_s); // room id
         QCOMPARE(ids(proxy), QStringList{u"id-1"_s});
-        proxy.setFilterText(u"meeting board"_s);                                 // every word
+        proxy.setFilterText(u"meeting board"_s); // every word
         QCOMPARE(ids(proxy), QStringList{u"id-1"_s});
         proxy.setFilterText(u"nothing like this"_s);
         QCOMPARE(proxy.rowCount(), 0);

@@ -47,10 +47,16 @@ private Q_SLOTS:
         int calls = 0;
         SecretStore::Result last;
         QObject context;
-        secrets.write(key, u"v1"_s, &context, [&](SecretStore::Result r) { ++calls; last = r; });
+        secrets.write(key, u"v1"_s, &context, [&](SecretStore::Result r) {
+            ++calls;
+            last = r;
+        });
         QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 10000);
         QVERIFY2(last.ok, qPrintable(last.errorMessage));
-        secrets.read(key, &context, [&](SecretStore::Result r) { ++calls; last = r; });
+        secrets.read(key, &context, [&](SecretStore::Result r) {
+            ++calls;
+            last = r;
+        });
         QTRY_COMPARE_WITH_TIMEOUT(calls, 2, 10000);
         QCOMPARE(last.value, u"v1"_s);
         QVERIFY(secrets.removeNow(key).ok);

@@ -50,7 +50,7 @@ private:
         QVERIFY2(added, added ? "" : qPrintable(added.error().message + u' ' + added.error().detail));
         QVERIFY(added.value().id > 0);
         QCOMPARE(added.value().apiBaseUrl.toString(), u"https://api.enablex.io/video/v2/"_s);
-        QVERIFY(!projects.add(project));   // the name is unique
+        QVERIFY(!projects.add(project)); // the name is unique
 
         projects.setCurrent(added.value().id);
         QCOMPARE(projects.current()->name, project.name);
@@ -167,8 +167,8 @@ private Q_SLOTS:
             Store store;
             QVERIFY(store.open(path));
             QSqlQuery query(store.database());
-            QVERIFY(query.exec(u"INSERT INTO schema_version (version, applied_at) VALUES (%1, 0)"_s
-                                   .arg(Store::latestSchemaVersion() + 1)));
+            QVERIFY(query.exec(u"INSERT INTO schema_version (version, applied_at) VALUES (%1, 0)"_s.arg(
+                Store::latestSchemaVersion() + 1)));
         }
         Store store;
         const StoreResult<bool> opened = store.open(path);
@@ -216,7 +216,8 @@ private Q_SLOTS:
         QSqlQuery query(raw);
         QVERIFY(query.exec(u"CREATE SCHEMA "_s + m_pgSchema));
 
-        const QString scoped = url + (url.contains(u'?') ? u"&"_s : u"?"_s) + u"options=-csearch_path%3D"_s + m_pgSchema;
+        const QString scoped =
+            url + (url.contains(u'?') ? u"&"_s : u"?"_s) + u"options=-csearch_path%3D"_s + m_pgSchema;
         {
             Store store;
             const StoreResult<bool> opened = store.open(scoped);

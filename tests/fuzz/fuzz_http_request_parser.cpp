@@ -79,8 +79,8 @@ void collectState(const HttpRequestParser &parser, Outcome *outcome)
     outcome->readingHead = parser.isReadingHead();
     outcome->readingBody = parser.isReadingBody();
     CONFERO_FUZZ_CHECK(parser.hasError() == (outcome->errorStatus != 0));
-    CONFERO_FUZZ_CHECK(int(outcome->idle) + int(outcome->readingHead) + int(outcome->readingBody)
-                       + int(parser.hasError()) <= 1);
+    CONFERO_FUZZ_CHECK(
+        int(outcome->idle) + int(outcome->readingHead) + int(outcome->readingBody) + int(parser.hasError()) <= 1);
 }
 
 Outcome parseWhole(QByteArrayView stream, Limits limits)
@@ -211,8 +211,8 @@ HeaderList withoutFraming(const HeaderList &headers)
 void checkRoundTrip(const HttpRequest &request, Limits limits)
 {
     const HeaderList headers = withoutFraming(request.headers);
-    QByteArray wire = request.method + ' ' + request.target + " HTTP/1." + QByteArray::number(request.versionMinor)
-        + "\r\n";
+    QByteArray wire =
+        request.method + ' ' + request.target + " HTTP/1." + QByteArray::number(request.versionMinor) + "\r\n";
     for (const auto &[name, value] : headers)
         wire += name + ": " + value + "\r\n";
     wire += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n\r\n" + request.body;
@@ -251,8 +251,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                        && whole.readingBody == pieces.readingBody);
 
     static constexpr int kStatuses[] = {0, 400, 413, 417, 431, 501, 505};
-    CONFERO_FUZZ_CHECK(std::find(std::begin(kStatuses), std::end(kStatuses), whole.errorStatus)
-                       != std::end(kStatuses));
+    CONFERO_FUZZ_CHECK(std::find(std::begin(kStatuses), std::end(kStatuses), whole.errorStatus) != std::end(kStatuses));
     CONFERO_FUZZ_CHECK((whole.errorStatus == 0) == whole.errorReason.isEmpty());
 
     for (const HttpRequest &request : whole.requests) {

@@ -41,9 +41,14 @@ const QJsonObject &storedRoom()
     static const QJsonObject room{
         {u"name"_s, u"Daily stand-up"_s},
         {u"owner_ref"_s, u"user-42"_s},
-        {u"settings"_s, QJsonObject{{u"mode"_s, u"group"_s}, {u"scheduled"_s, false}, {u"adhoc"_s, false},
-                                    {u"moderators"_s, u"1"_s}, {u"participants"_s, u"5"_s},
-                                    {u"quality"_s, u"SD"_s}, {u"auto_recording"_s, false}}},
+        {u"settings"_s,
+         QJsonObject{{u"mode"_s, u"group"_s},
+                     {u"scheduled"_s, false},
+                     {u"adhoc"_s, false},
+                     {u"moderators"_s, u"1"_s},
+                     {u"participants"_s, u"5"_s},
+                     {u"quality"_s, u"SD"_s},
+                     {u"auto_recording"_s, false}}},
         {u"sip"_s, QJsonObject{{u"enabled"_s, false}}},
         {u"data"_s, QJsonObject{}},
     };

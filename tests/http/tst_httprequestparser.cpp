@@ -118,7 +118,8 @@ void TestHttpRequestParser::parsesByteByByte()
 void TestHttpRequestParser::parsesPipelinedRequests()
 {
     HttpRequestParser parser;
-    parser.feed(QByteArray("GET /one HTTP/1.1\r\nHost: a\r\n\r\n" + kPost + "DELETE /three HTTP/1.1\r\nHost: a\r\n\r\nGET /fo"));
+    parser.feed(QByteArray("GET /one HTTP/1.1\r\nHost: a\r\n\r\n" + kPost
+                           + "DELETE /three HTTP/1.1\r\nHost: a\r\n\r\nGET /fo"));
     QCOMPARE(parser.readyCount(), 3);
     QCOMPARE(parser.takeRequest().path, QStringLiteral("/one"));
     verifyPost(parser.takeRequest());
@@ -202,14 +203,14 @@ void TestHttpRequestParser::refusesBadFraming_data()
         << QByteArray("POST / HTTP/1.1\r\n" + host + "Content-Length: 1x\r\n\r\n") << 400;
     QTest::newRow("plus-signed content-length")
         << QByteArray("POST / HTTP/1.1\r\n" + host + "Content-Length: +3\r\n\r\n") << 400;
-    QTest::newRow("bad chunk size")
-        << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+    QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\n" + host
+                                                  + "Transfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    << 400;
     QTest::newRow("chunk size with leading space")
         << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n 5\r\nhello\r\n") << 400;
     QTest::newRow("chunk data without CRLF")
         << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n2\r\nabcd\r\n") << 400;
-    QTest::newRow("obs-fold")
-        << QByteArray("GET / HTTP/1.1\r\n" + host + "X-A: one\r\n two\r\n\r\n") << 400;
+    QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\n" + host + "X-A: one\r\n two\r\n\r\n") << 400;
     QTest::newRow("missing host on 1.1") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("two hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400;
     QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: a\n\n") << 400;
@@ -228,12 +229,14 @@ void TestHttpRequestParser::refusesBadFraming_data()
     QTest::newRow("http/1.2") << QByteArray("GET / HTTP/1.2\r\n" + host + "\r\n") << 505;
     QTest::newRow("gzip transfer coding")
         << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n") << 501;
-    QTest::newRow("chunked not last")
-        << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, gzip\r\n\r\n") << 400;
+    QTest::newRow("chunked not last") << QByteArray("POST / HTTP/1.1\r\n" + host
+                                                    + "Transfer-Encoding: chunked, gzip\r\n\r\n")
+                                      << 400;
     QTest::newRow("transfer-encoding on 1.0")
         << QByteArray("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
-    QTest::newRow("unknown expectation")
-        << QByteArray("POST / HTTP/1.1\r\n" + host + "Expect: 200-ok\r\nContent-Length: 1\r\n\r\n") << 417;
+    QTest::newRow("unknown expectation") << QByteArray("POST / HTTP/1.1\r\n" + host
+                                                       + "Expect: 200-ok\r\nContent-Length: 1\r\n\r\n")
+                                         << 417;
     QTest::newRow("encoded NUL in path") << QByteArray("GET /a%00b HTTP/1.1\r\n" + host + "\r\n") << 400;
     QTest::newRow("invalid UTF-8 in path") << QByteArray("GET /a%FFb HTTP/1.1\r\n" + host + "\r\n") << 400;
     QTest::newRow("overlong UTF-8 in path") << QByteArray("GET /%C0%AF HTTP/1.1\r\n" + host + "\r\n") << 400;
@@ -414,8 +417,8 @@ void TestHttpRequestParser::derivesKeepAlive_data()
     QTest::addColumn<bool>("keepAlive");
     QTest::newRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n") << true;
     QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: Close\r\n\r\n") << false;
-    QTest::newRow("1.1 close in a list")
-        << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: x-foo, close\r\n\r\n") << false;
+    QTest::newRow("1.1 close in a list") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: x-foo, close\r\n\r\n")
+                                         << false;
     QTest::newRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
     QTest::newRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
 }
@@ -475,9 +478,15 @@ void TestHttpRequestParser::survivesMutatedInput()
         for (int e = 0; e < edits; ++e) {
             const qsizetype at = random.bounded(mutated.size());
             switch (random.bounded(3)) {
-            case 0: mutated[at] = char(random.bounded(256)); break;
-            case 1: mutated.insert(at, char(random.bounded(256))); break;
-            default: mutated.remove(at, 1); break;
+            case 0:
+                mutated[at] = char(random.bounded(256));
+                break;
+            case 1:
+                mutated.insert(at, char(random.bounded(256)));
+                break;
+            default:
+                mutated.remove(at, 1);
+                break;
             }
         }
         HttpRequestParser parser(512, 4096);

@@ -34,8 +34,8 @@ HttpResponse route(const HttpRouter &router, const HttpRequest &request)
 {
     HttpResponse answer;
     answer.status = -1;
-    const HttpResponder responder(std::make_shared<HttpResponder::State>(
-        [&answer](HttpResponse &&response) { answer = std::move(response); }));
+    const HttpResponder responder(
+        std::make_shared<HttpResponder::State>([&answer](HttpResponse &&response) { answer = std::move(response); }));
     router.dispatch(request, responder);
     return answer;
 }
@@ -46,16 +46,18 @@ void TestHttpRouter::capturesParameters()
 {
     HttpRouter router;
     QStringList seen;
-    router.add("GET", QStringLiteral("/video/v2/rooms"), [](const HttpRequest &, const QStringList &params, const HttpResponder &r) {
-        r.respond(HttpResponse::text(200, "list " + QByteArray::number(params.size())));
-    });
+    router.add("GET", QStringLiteral("/video/v2/rooms"),
+               [](const HttpRequest &, const QStringList &params, const HttpResponder &r) {
+                   r.respond(HttpResponse::text(200, "list " + QByteArray::number(params.size())));
+               });
     router.add("POST", QStringLiteral("/video/v2/rooms/{room_id}/tokens/{kind}"),
                [&seen](const HttpRequest &, const QStringList &params, const HttpResponder &r) {
                    seen = params;
                    r.respond(HttpResponse::empty(201));
                });
     QCOMPARE(route(router, makeRequest("GET", QStringLiteral("/video/v2/rooms"))).body, QByteArray("list 0"));
-    QCOMPARE(route(router, makeRequest("POST", QStringLiteral("/video/v2/rooms/r-1\u00e9/tokens/moderator"))).status, 201);
+    QCOMPARE(route(router, makeRequest("POST", QStringLiteral("/video/v2/rooms/r-1\u00e9/tokens/moderator"))).status,
+             201);
     QCOMPARE(seen, QStringList({QStringLiteral("r-1\u00e9"), QStringLiteral("moderator")}));
     // A parameter is one non-empty segment.
     QCOMPARE(route(router, makeRequest("POST", QStringLiteral("/video/v2/rooms//tokens/x"))).status, 404);
@@ -103,10 +105,11 @@ void TestHttpRouter::servesHeadFromGet()
 {
     HttpRouter router;
     QByteArray method;
-    router.add("GET", QStringLiteral("/file"), [&method](const HttpRequest &request, const QStringList &, const HttpResponder &r) {
-        method = request.method;
-        r.respond(HttpResponse::text(200, "content"));
-    });
+    router.add("GET", QStringLiteral("/file"),
+               [&method](const HttpRequest &request, const QStringList &, const HttpResponder &r) {
+                   method = request.method;
+                   r.respond(HttpResponse::text(200, "content"));
+               });
     QCOMPARE(route(router, makeRequest("HEAD", QStringLiteral("/file"))).status, 200);
     QCOMPARE(method, QByteArray("HEAD"));
 }
@@ -114,9 +117,9 @@ void TestHttpRouter::servesHeadFromGet()
 void TestHttpRouter::treatsPatternTextLiterally()
 {
     HttpRouter router;
-    router.add("GET", QStringLiteral("/v1.0/a+b"), [](const HttpRequest &, const QStringList &, const HttpResponder &r) {
-        r.respond(HttpResponse::empty(204));
-    });
+    router.add(
+        "GET", QStringLiteral("/v1.0/a+b"),
+        [](const HttpRequest &, const QStringList &, const HttpResponder &r) { r.respond(HttpResponse::empty(204)); });
     QCOMPARE(route(router, makeRequest("GET", QStringLiteral("/v1.0/a+b"))).status, 204);
     QCOMPARE(route(router, makeRequest("GET", QStringLiteral("/v1x0/aab"))).status, 404);
 }

@@ -181,13 +181,15 @@ void TestHttpServer::roundTripWithNetworkAccessManager()
 {
     HttpServer server;
     server.setRequestHandler([](const HttpRequest &request, const HttpResponder &responder) {
-        responder.respond(HttpResponse::json(201, QJsonObject{
-            {QStringLiteral("method"), QString::fromLatin1(request.method)},
-            {QStringLiteral("path"), request.path},
-            {QStringLiteral("q"), request.query.queryItemValue(QStringLiteral("q"))},
-            {QStringLiteral("body"), QString::fromUtf8(request.body)},
-            {QStringLiteral("peer"), request.peerAddress.toString()},
-        }));
+        responder.respond(
+            HttpResponse::json(201,
+                               QJsonObject{
+                                   {QStringLiteral("method"), QString::fromLatin1(request.method)},
+                                   {QStringLiteral("path"), request.path},
+                                   {QStringLiteral("q"), request.query.queryItemValue(QStringLiteral("q"))},
+                                   {QStringLiteral("body"), QString::fromUtf8(request.body)},
+                                   {QStringLiteral("peer"), request.peerAddress.toString()},
+                               }));
     });
     QVERIFY2(server.listen(QHostAddress::LocalHost, 0), qPrintable(server.errorString()));
     QVERIFY(server.serverPort() != 0);
@@ -297,9 +299,8 @@ void TestHttpServer::cutsOffSlowHeaderSender()
     HttpServerLimits limits;
     limits.headerTimeoutMs = 500;
     HttpServer server(limits);
-    server.setRequestHandler([](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::empty(204));
-    });
+    server.setRequestHandler(
+        [](const HttpRequest &, const HttpResponder &responder) { responder.respond(HttpResponse::empty(204)); });
     QSignalSpy limitHits(&server, &HttpServer::limitHit);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
@@ -362,9 +363,8 @@ void TestHttpServer::closesIdleKeepAliveConnection()
     HttpServerLimits limits;
     limits.idleTimeoutMs = 300;
     HttpServer server(limits);
-    server.setRequestHandler([](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::text(200, "hi"));
-    });
+    server.setRequestHandler(
+        [](const HttpRequest &, const HttpResponder &responder) { responder.respond(HttpResponse::text(200, "hi")); });
     QSignalSpy limitHits(&server, &HttpServer::limitHit);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
@@ -385,9 +385,8 @@ void TestHttpServer::answers503AtConnectionCap()
     HttpServerLimits limits;
     limits.maxConnections = 2;
     HttpServer server(limits);
-    server.setRequestHandler([](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::text(200, "ok"));
-    });
+    server.setRequestHandler(
+        [](const HttpRequest &, const HttpResponder &responder) { responder.respond(HttpResponse::text(200, "ok")); });
     QSignalSpy limitHits(&server, &HttpServer::limitHit);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
@@ -589,12 +588,12 @@ void TestHttpServer::answersHeadWithoutBody()
 {
     HttpServer server;
     HttpRouter router;
-    router.add("GET", QStringLiteral("/text"), [](const HttpRequest &, const QStringList &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::text(200, "hello"));
-    });
-    server.setRequestHandler([&router](const HttpRequest &request, const HttpResponder &responder) {
-        router.dispatch(request, responder);
-    });
+    router.add("GET", QStringLiteral("/text"),
+               [](const HttpRequest &, const QStringList &, const HttpResponder &responder) {
+                   responder.respond(HttpResponse::text(200, "hello"));
+               });
+    server.setRequestHandler(
+        [&router](const HttpRequest &request, const HttpResponder &responder) { router.dispatch(request, responder); });
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     RawClient client(server.serverPort());
     QVERIFY(client.waitConnected());
@@ -765,8 +764,9 @@ void TestHttpServer::acceptsWebSocketUpgradeAndEchoes()
         seen = request;
         if (request.path != QLatin1String("/ws"))
             return false;
-        QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
-                         [socket](const QString &message) { socket->sendTextMessage(QStringLiteral("echo: ") + message); });
+        QObject::connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &message) {
+            socket->sendTextMessage(QStringLiteral("echo: ") + message);
+        });
         QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
         return true;
     });
@@ -802,9 +802,8 @@ void TestHttpServer::acceptsWebSocketUpgradeAndEchoes()
 void TestHttpServer::refusesWebSocketUpgradeWith403()
 {
     HttpServer server;
-    server.setWebSocketHandler([](const HttpRequest &request, QWebSocket *) {
-        return request.header("Authorization") == "Bearer good";
-    });
+    server.setWebSocketHandler(
+        [](const HttpRequest &request, QWebSocket *) { return request.header("Authorization") == "Bearer good"; });
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
     RawClient client(server.serverPort());
@@ -848,13 +847,15 @@ void TestHttpServer::servesHttpsWithSelfSignedCertificate()
     QString error;
     QVERIFY2(SelfSignedCertificate::generate(certPath, keyPath, {QStringLiteral("confero.test")}, &error),
              qPrintable(error));
-    QCOMPARE(QFile::permissions(keyPath) & (QFileDevice::ReadGroup | QFileDevice::ReadOther
-                                            | QFileDevice::WriteGroup | QFileDevice::WriteOther),
-             QFileDevice::Permissions());
+    QCOMPARE(
+        QFile::permissions(keyPath)
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+        QFileDevice::Permissions());
     const std::optional<QSslConfiguration> configuration =
         SelfSignedCertificate::loadServerConfiguration(certPath, keyPath, &error);
     QVERIFY2(configuration, qPrintable(error));
-    QVERIFY(!SelfSignedCertificate::loadServerConfiguration(dir.filePath(QStringLiteral("missing.pem")), keyPath, &error));
+    QVERIFY(
+        !SelfSignedCertificate::loadServerConfiguration(dir.filePath(QStringLiteral("missing.pem")), keyPath, &error));
     QVERIFY(!error.isEmpty());
 
     HttpServer server;
@@ -932,8 +933,9 @@ void TestHttpServer::holdsBackRequestsBeyondPipeliningLimit()
         const HttpResponder next = waiting.takeLast(); // answer out of order on purpose
         next.respond(HttpResponse::text(200, "ok"));
     }
-    QCOMPARE(paths, QStringList({QStringLiteral("/1"), QStringLiteral("/2"), QStringLiteral("/3"),
-                                 QStringLiteral("/4"), QStringLiteral("/5")}));
+    QCOMPARE(paths,
+             QStringList({QStringLiteral("/1"), QStringLiteral("/2"), QStringLiteral("/3"), QStringLiteral("/4"),
+                          QStringLiteral("/5")}));
     for (int i = 0; i < 5; ++i) {
         const auto response = client.next();
         QVERIFY(response);
@@ -954,7 +956,8 @@ void TestHttpServer::honoursConnectionCloseAndHttp10()
 
     RawClient closing(server.serverPort());
     QVERIFY(closing.waitConnected());
-    closing.socket.write("GET /a HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET /ignored HTTP/1.1\r\nHost: a\r\n\r\n");
+    closing.socket.write(
+        "GET /a HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET /ignored HTTP/1.1\r\nHost: a\r\n\r\n");
     const auto last = closing.next();
     QVERIFY(last);
     QCOMPARE(last->header("Connection"), QByteArray("close"));
@@ -1009,9 +1012,8 @@ void TestHttpServer::dropsStalledTlsHandshake()
 void TestHttpServer::stopsListeningOnClose()
 {
     HttpServer server;
-    server.setRequestHandler([](const HttpRequest &, const HttpResponder &responder) {
-        responder.respond(HttpResponse::text(200, "ok"));
-    });
+    server.setRequestHandler(
+        [](const HttpRequest &, const HttpResponder &responder) { responder.respond(HttpResponse::text(200, "ok")); });
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     const quint16 port = server.serverPort();
     RawClient client(port);

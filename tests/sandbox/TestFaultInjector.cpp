@@ -24,11 +24,12 @@ void TestFaultInjector::oneRequestTakesALatencyAndAnOutcome()
 {
     FaultInjector faults;
     QString error;
-    QVERIFY2(faults.replace(QJsonObject{{u"faults"_s,
-                                         QJsonArray{QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 300}, {u"count"_s, 1}},
-                                                    QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 502}, {u"count"_s, 1}},
-                                                    QJsonObject{{u"kind"_s, u"rate_limit"_s}, {u"count"_s, 1}}}}},
-                            &error),
+    QVERIFY2(faults.replace(
+                 QJsonObject{{u"faults"_s,
+                              QJsonArray{QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 300}, {u"count"_s, 1}},
+                                         QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 502}, {u"count"_s, 1}},
+                                         QJsonObject{{u"kind"_s, u"rate_limit"_s}, {u"count"_s, 1}}}}},
+                 &error),
              qPrintable(error));
     FaultPlan plan = faults.take(u"/video/v2/rooms"_s);
     QCOMPARE(plan.latencyMs, 300);
@@ -49,7 +50,8 @@ void TestFaultInjector::countsRunDownAndMinusOneStays()
     FaultInjector faults;
     QString error;
     QVERIFY(faults.replace(
-        QJsonObject{{u"faults"_s, QJsonArray{QJsonObject{{u"kind"_s, u"drop"_s}, {u"count"_s, -1}, {u"match"_s, u"/users"_s}}}}},
+        QJsonObject{{u"faults"_s,
+                     QJsonArray{QJsonObject{{u"kind"_s, u"drop"_s}, {u"count"_s, -1}, {u"match"_s, u"/users"_s}}}}},
         &error));
     for (int i = 0; i < 50; ++i)
         QVERIFY(faults.take(u"/v1/rooms/65a0e1f2c3d4e5f6a7b8c9d0/users"_s).outcome);

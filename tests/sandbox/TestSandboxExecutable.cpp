@@ -64,8 +64,9 @@ void TestSandboxExecutable::servesOverHttp()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QProcess process;
-    process.start(Program, {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s,
-                            u"exe-key"_s, u"--state"_s, dir.filePath(u"state.json"_s), u"--demo-rooms"_s});
+    process.start(Program,
+                  {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s, u"exe-key"_s,
+                   u"--state"_s, dir.filePath(u"state.json"_s), u"--demo-rooms"_s});
     QVERIFY(process.waitForStarted(10000));
     const QUrl origin = waitForListening(process);
     QVERIFY(origin.isValid());
@@ -97,8 +98,9 @@ void TestSandboxExecutable::servesOverHttpsWithMadeCertificate()
     QVERIFY(QFile::exists(key));
 
     QProcess process;
-    process.start(Program, {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s,
-                            u"exe-key"_s, u"--tls-cert"_s, cert, u"--tls-key"_s, key});
+    process.start(Program,
+                  {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s, u"exe-key"_s,
+                   u"--tls-cert"_s, cert, u"--tls-key"_s, key});
     QVERIFY(process.waitForStarted(10000));
     const QUrl origin = waitForListening(process);
     QVERIFY(origin.isValid());
@@ -140,9 +142,9 @@ void TestSandboxExecutable::simulatesCdrHistoryFromTheCommandLine()
     QByteArray answers[2];
     for (QByteArray &answer : answers) {
         QProcess process;
-        process.start(Program, {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s,
-                                u"exe-key"_s, u"--simulate-days"_s, u"2"_s, u"--sessions-per-day"_s, u"8"_s,
-                                u"--seed"_s, u"17"_s});
+        process.start(Program,
+                      {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s, u"exe-key"_s,
+                       u"--simulate-days"_s, u"2"_s, u"--sessions-per-day"_s, u"8"_s, u"--seed"_s, u"17"_s});
         QVERIFY(process.waitForStarted(10000));
         const QUrl origin = waitForListening(process);
         QVERIFY(origin.isValid());
@@ -167,14 +169,15 @@ void TestSandboxExecutable::refusesBadCommandLines_data()
     QTest::newRow("no credentials") << QStringList{u"--listen"_s, u"127.0.0.1:0"_s} << u"--app-id"_s;
     QTest::newRow("non-loopback without TLS")
         << QStringList{u"--listen"_s, u"0.0.0.0:0"_s, u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s} << u"TLS"_s;
-    QTest::newRow("bad listen")
-        << QStringList{u"--listen"_s, u"localhost"_s, u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s} << u"ADDR:PORT"_s;
-    QTest::newRow("bad simulation")
-        << QStringList{u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s, u"--simulate-days"_s, u"many"_s}
-        << u"--simulate-days"_s;
-    QTest::newRow("cert without key")
-        << QStringList{u"--app-id"_s, u"a"_s, u"--app-key"_s, u"k"_s, u"--tls-cert"_s, u"/nonexistent.pem"_s}
-        << u"--tls-key"_s;
+    QTest::newRow("bad listen") << QStringList{u"--listen"_s, u"localhost"_s, u"--app-id"_s,
+                                               u"a"_s,        u"--app-key"_s, u"k"_s}
+                                << u"ADDR:PORT"_s;
+    QTest::newRow("bad simulation") << QStringList{u"--app-id"_s,        u"a"_s,   u"--app-key"_s, u"k"_s,
+                                                   u"--simulate-days"_s, u"many"_s}
+                                    << u"--simulate-days"_s;
+    QTest::newRow("cert without key") << QStringList{u"--app-id"_s, u"a"_s,          u"--app-key"_s,
+                                                     u"k"_s,        u"--tls-cert"_s, u"/nonexistent.pem"_s}
+                                      << u"--tls-key"_s;
 }
 
 void TestSandboxExecutable::refusesBadCommandLines()

@@ -84,7 +84,10 @@ void TestSandboxFaults::setFaults(const QJsonArray &faults)
 
 void TestSandboxFaults::statusFaultHonoursCountAndMatch()
 {
-    setFaults({QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 503}, {u"result"_s, 50000}, {u"count"_s, 2},
+    setFaults({QJsonObject{{u"kind"_s, u"status"_s},
+                           {u"status"_s, 503},
+                           {u"result"_s, 50000},
+                           {u"count"_s, 2},
                            {u"match"_s, u"/rooms"_s}}});
     for (int i = 0; i < 2; ++i) {
         const SandboxClient::Reply reply = m_client->send("GET", i == 0 ? u"/video/v2/rooms"_s : u"/v1/rooms"_s);
@@ -96,13 +99,13 @@ void TestSandboxFaults::statusFaultHonoursCountAndMatch()
     QCOMPARE(third.status, 200);
     QCOMPARE(third.result(), 0);
 
-    const QJsonArray active =
-        m_client->send("GET", u"/sandbox/state"_s, {}, false).body.value(u"faults").toArray();
+    const QJsonArray active = m_client->send("GET", u"/sandbox/state"_s, {}, false).body.value(u"faults").toArray();
     QCOMPARE(active.at(0).toObject().value(u"count").toInt(), 0);
     QCOMPARE(active.at(0).toObject().value(u"applied").toInt(), 2);
 
     // A fault whose match does not fit the path leaves the request alone.
-    setFaults({QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 500}, {u"count"_s, -1}, {u"match"_s, u"/tokens"_s}}});
+    setFaults(
+        {QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 500}, {u"count"_s, -1}, {u"match"_s, u"/tokens"_s}}});
     QCOMPARE(m_client->send("GET", u"/video/v2/rooms"_s).status, 200);
 }
 
@@ -120,8 +123,9 @@ void TestSandboxFaults::rateLimitSendsRetryAfter()
 void TestSandboxFaults::dropClosesMidBody()
 {
     // A room makes the list long enough to be cut.
-    const SandboxClient::Reply created = m_client->sendJson(
-        "POST", u"/video/v2/rooms"_s, {{u"name"_s, u"Room"_s}, {u"owner_ref"_s, u"o"_s}, {u"settings"_s, QJsonObject()}});
+    const SandboxClient::Reply created =
+        m_client->sendJson("POST", u"/video/v2/rooms"_s,
+                           {{u"name"_s, u"Room"_s}, {u"owner_ref"_s, u"o"_s}, {u"settings"_s, QJsonObject()}});
     QCOMPARE(created.status, 200);
     setFaults({QJsonObject{{u"kind"_s, u"drop"_s}, {u"after_bytes"_s, 10}, {u"count"_s, 1}}});
     const SandboxClient::Reply dropped = m_client->send("GET", u"/video/v2/rooms"_s);
@@ -141,8 +145,9 @@ void TestSandboxFaults::latencyDoesNotBlockOtherRequests()
     // The delayed request would take a minute: the point is only that the other one is answered
     // while it waits, so no timing is measured.
     setFaults({QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 60000}, {u"count"_s, -1}, {u"match"_s, u"/users"_s}}});
-    const SandboxClient::Reply created = m_client->sendJson(
-        "POST", u"/video/v2/rooms"_s, {{u"name"_s, u"Room"_s}, {u"owner_ref"_s, u"o"_s}, {u"settings"_s, QJsonObject()}});
+    const SandboxClient::Reply created =
+        m_client->sendJson("POST", u"/video/v2/rooms"_s,
+                           {{u"name"_s, u"Room"_s}, {u"owner_ref"_s, u"o"_s}, {u"settings"_s, QJsonObject()}});
     QCOMPARE(created.status, 200);
     const QString roomId = created.body.value(u"room").toObject().value(u"room_id").toString();
 

@@ -95,8 +95,7 @@ void TestSandboxLimits::twoMebibyteBodyRefusedWithBoundedMemory()
     // Send the body in pieces while the server may already have answered and closed: a server that
     // buffered it would grow by 2 MiB per request, so do it several times.
     const QByteArray chunk(64 * 1024, 'x');
-    for (qint64 sent = 0; sent < bodySize && socket.state() == QAbstractSocket::ConnectedState;
-         sent += chunk.size()) {
+    for (qint64 sent = 0; sent < bodySize && socket.state() == QAbstractSocket::ConnectedState; sent += chunk.size()) {
         socket.write(chunk);
         QTest::qWait(5);
     }
@@ -124,8 +123,8 @@ void TestSandboxLimits::oneByteASecondIsCutOff()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_server->port());
     QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::ConnectedState, 5000);
-    const QByteArray request = "GET /video/v2/rooms HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basicAuth()
-        + "\r\n\r\n";
+    const QByteArray request =
+        "GET /video/v2/rooms HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basicAuth() + "\r\n\r\n";
     // The header timeout (1.5 s here) bounds the whole header block, not the gap between bytes, so a
     // client trickling one byte a second never completes a request.
     QElapsedTimer timer;

@@ -65,9 +65,10 @@ void TestSandboxPersistence::stateSurvivesARestart()
         QVERIFY(server);
         SandboxClient client(server->apiBaseUrl().adjusted(QUrl::RemovePath));
         client.setCredentials(AppId, AppKey);
-        SandboxClient::Reply reply = client.sendJson(
-            "POST", u"/video/v2/rooms"_s,
-            {{u"name"_s, u"Kept"_s}, {u"owner_ref"_s, u"o"_s}, {u"settings"_s, QJsonObject{{u"participants"_s, u"3"_s}}}});
+        SandboxClient::Reply reply = client.sendJson("POST", u"/video/v2/rooms"_s,
+                                                     {{u"name"_s, u"Kept"_s},
+                                                      {u"owner_ref"_s, u"o"_s},
+                                                      {u"settings"_s, QJsonObject{{u"participants"_s, u"3"_s}}}});
         QCOMPARE(reply.status, 200);
         room = reply.body.value(u"room").toObject();
         roomId = room.value(u"room_id").toString();
@@ -88,14 +89,16 @@ void TestSandboxPersistence::stateSurvivesARestart()
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.body.value(u"room").toObject(), room);
     // The token issued before the restart still verifies and joins once.
-    const SandboxClient::Reply joined = client.sendJson("POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, token}}, false);
+    const SandboxClient::Reply joined =
+        client.sendJson("POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, token}}, false);
     QCOMPARE(joined.status, 200);
     QCOMPARE(client.sendJson("POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, token}}, false).result(), 40002);
 
     // Deletions persist too.
-    QCOMPARE(client.sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"a"_s}}, false)
-                 .status,
-             200);
+    QCOMPARE(
+        client.sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"a"_s}}, false)
+            .status,
+        200);
     QCOMPARE(client.send("DELETE", u"/video/v2/rooms/"_s + roomId).status, 200);
     server.reset();
     server = start(stateFile, false);
@@ -123,8 +126,8 @@ void TestSandboxPersistence::demoRoomsAreSeededOnceWhenEmpty()
             const QJsonObject settings = value.toObject().value(u"settings").toObject();
             if (settings.value(u"scheduled").toBool()) {
                 ++scheduled;
-                const QDateTime when = QDateTime::fromString(settings.value(u"scheduled_time").toString(),
-                                                             u"yyyy-MM-dd HH:mm:ss"_s);
+                const QDateTime when =
+                    QDateTime::fromString(settings.value(u"scheduled_time").toString(), u"yyyy-MM-dd HH:mm:ss"_s);
                 QVERIFY(when.date() > QDateTime::currentDateTimeUtc().date());
             } else if (settings.value(u"adhoc").toBool()) {
                 ++adhoc;

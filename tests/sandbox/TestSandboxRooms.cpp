@@ -26,10 +26,14 @@ QJsonObject validRoom()
 {
     return QJsonObject{{u"name"_s, u"Daily stand-up"_s},
                        {u"owner_ref"_s, u"user-42"_s},
-                       {u"settings"_s, QJsonObject{{u"mode"_s, u"group"_s}, {u"scheduled"_s, false},
-                                                   {u"adhoc"_s, false}, {u"moderators"_s, u"1"_s},
-                                                   {u"participants"_s, u"5"_s}, {u"quality"_s, u"SD"_s},
-                                                   {u"auto_recording"_s, false}}},
+                       {u"settings"_s,
+                        QJsonObject{{u"mode"_s, u"group"_s},
+                                    {u"scheduled"_s, false},
+                                    {u"adhoc"_s, false},
+                                    {u"moderators"_s, u"1"_s},
+                                    {u"participants"_s, u"5"_s},
+                                    {u"quality"_s, u"SD"_s},
+                                    {u"auto_recording"_s, false}}},
                        {u"sip"_s, QJsonObject{{u"enabled"_s, false}}}};
 }
 
@@ -219,8 +223,8 @@ void TestSandboxRooms::everyRouteSucceeds()
     QCOMPARE(user.value(u"user_ref").toString(), u"u-1"_s);
     QCOMPARE(user.value(u"role").toString(), u"participant"_s);
     QCOMPARE(user.value(u"permissions").toObject().value(u"publish").toBool(), true);
-    reply = client.sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"u-1"_s}},
-                            false);
+    reply =
+        client.sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"u-1"_s}}, false);
     QCOMPARE(reply.status, 200);
 
     // DELETE /rooms/{id}
@@ -379,10 +383,10 @@ void TestSandboxRooms::malformedBodiesGetAClearEnvelope()
 {
     QFETCH(QByteArray, body);
     const QString roomId = createRoom(*m_client, u"/video/v2/"_s, validRoom());
-    for (const auto &[method, path] : QList<QPair<QByteArray, QString>>{
-             {"POST", u"/video/v2/rooms"_s},
-             {"PATCH", u"/video/v2/rooms/"_s + roomId},
-             {"POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s}}) {
+    for (const auto &[method, path] :
+         QList<QPair<QByteArray, QString>>{{"POST", u"/video/v2/rooms"_s},
+                                           {"PATCH", u"/video/v2/rooms/"_s + roomId},
+                                           {"POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s}}) {
         const SandboxClient::Reply reply = m_client->send(method, path, body);
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.result(), 40000);
@@ -402,8 +406,7 @@ void TestSandboxRooms::lenientSettingsStoreUnknownKeys()
     body.insert(u"settings"_s, settings);
     const SandboxClient::Reply reply = client.sendJson("POST", u"/video/v2/rooms"_s, body);
     QCOMPARE(reply.status, 200);
-    QCOMPARE(reply.body.value(u"room").toObject().value(u"settings").toObject().value(u"colour").toString(),
-             u"blue"_s);
+    QCOMPARE(reply.body.value(u"room").toObject().value(u"settings").toObject().value(u"colour").toString(), u"blue"_s);
 }
 
 void TestSandboxRooms::updateRefusesTypeChanges_data()
@@ -437,9 +440,9 @@ void TestSandboxRooms::updateRefusesTypeChanges()
 void TestSandboxRooms::updateAndDeleteRefusedWhileLive()
 {
     const QString roomId = createRoom(*m_client, u"/video/v2/"_s, validRoom());
-    SandboxClient::Reply reply = m_client->sendJson(
-        "POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s,
-        {{u"name"_s, u"Mod"_s}, {u"role"_s, u"moderator"_s}, {u"user_ref"_s, u"m-1"_s}});
+    SandboxClient::Reply reply =
+        m_client->sendJson("POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s,
+                           {{u"name"_s, u"Mod"_s}, {u"role"_s, u"moderator"_s}, {u"user_ref"_s, u"m-1"_s}});
     QCOMPARE(reply.status, 200);
     reply = m_client->sendJson("POST", u"/sandbox/tokens/consume"_s, {{u"token"_s, reply.body.value(u"token")}}, false);
     QCOMPARE(reply.status, 200);
@@ -553,12 +556,18 @@ void TestSandboxRooms::scheduledRoomLocksFifteenMinutesBeforeItsStart()
     // Once its window is over the room can be rescheduled.
     QCOMPARE(m_client->sendJson("POST", u"/sandbox/clock"_s, {{u"offset_s"_s, 2 * 3600}}, false).status, 200);
     const QString later = QDateTime::currentDateTimeUtc().addSecs(5 * 3600).toString(u"yyyy-MM-dd HH:mm:ss"_s);
-    QCOMPARE(m_client->sendJson("PATCH", u"/video/v2/rooms/"_s + roomId,
-                                {{u"settings"_s, QJsonObject{{u"scheduled_time"_s, later}}}})
+    QCOMPARE(m_client
+                 ->sendJson("PATCH", u"/video/v2/rooms/"_s + roomId,
+                            {{u"settings"_s, QJsonObject{{u"scheduled_time"_s, later}}}})
                  .status,
              200);
     QCOMPARE(m_client->send("GET", u"/video/v2/rooms/"_s + roomId)
-                 .body.value(u"room"_s).toObject().value(u"settings"_s).toObject().value(u"scheduled_time"_s).toString(),
+                 .body.value(u"room"_s)
+                 .toObject()
+                 .value(u"settings"_s)
+                 .toObject()
+                 .value(u"scheduled_time"_s)
+                 .toString(),
              later);
 }
 

@@ -88,8 +88,9 @@ QString TestSandboxTokens::createRoom(const QJsonObject &settings)
 
 SandboxClient::Reply TestSandboxTokens::issue(const QString &roomId, const QString &role, const QString &userRef)
 {
-    return m_client->sendJson("POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s,
-                              {{u"name"_s, QString(u"User "_s + userRef)}, {u"role"_s, role}, {u"user_ref"_s, userRef}});
+    return m_client->sendJson(
+        "POST", u"/video/v2/rooms/"_s + roomId + u"/tokens"_s,
+        {{u"name"_s, QString(u"User "_s + userRef)}, {u"role"_s, role}, {u"user_ref"_s, userRef}});
 }
 
 SandboxClient::Reply TestSandboxTokens::consume(const QString &token)
@@ -108,13 +109,14 @@ void TestSandboxTokens::setClock(qint64 offsetSeconds)
 void TestSandboxTokens::tokenIsSignedBase64Json()
 {
     const QString roomId = createRoom({{u"mode"_s, u"lecture"_s}, {u"moderators"_s, u"2"_s}});
-    const SandboxClient::Reply reply = m_client->sendJson(
-        "POST", u"/v1/rooms/"_s + roomId + u"/tokens"_s,
-        {{u"name"_s, u"Alice"_s}, {u"role"_s, u"participant"_s}, {u"user_ref"_s, u"u-1"_s},
-         {u"data"_s, QJsonObject{{u"team"_s, u"blue"_s}}}});
+    const SandboxClient::Reply reply = m_client->sendJson("POST", u"/v1/rooms/"_s + roomId + u"/tokens"_s,
+                                                          {{u"name"_s, u"Alice"_s},
+                                                           {u"role"_s, u"participant"_s},
+                                                           {u"user_ref"_s, u"u-1"_s},
+                                                           {u"data"_s, QJsonObject{{u"team"_s, u"blue"_s}}}});
     QCOMPARE(reply.status, 200);
     const QByteArray token = reply.body.value(u"token").toString().toLatin1();
-    QVERIFY(!token.contains('.'));  // not a JWT
+    QVERIFY(!token.contains('.')); // not a JWT
     const QByteArray::FromBase64Result decoded =
         QByteArray::fromBase64Encoding(token, QByteArray::AbortOnBase64DecodingErrors);
     QVERIFY(decoded);
@@ -134,22 +136,24 @@ void TestSandboxTokens::tokenIsSignedBase64Json()
     QCOMPARE(payload.value(u"data").toObject().value(u"team").toString(), u"blue"_s);
     QVERIFY(payload.value(u"eventServer").toObject().contains(u"url"));
     const QByteArray signature = payload.value(u"signature").toString().toLatin1();
-    QCOMPARE(QByteArray::fromBase64(signature).size(), 32);  // HMAC-SHA256
+    QCOMPARE(QByteArray::fromBase64(signature).size(), 32); // HMAC-SHA256
 }
 
 void TestSandboxTokens::tokenRequestsAreValidated_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<int>("result");
-    QTest::newRow("10101 name missing") << QJsonObject{{u"role"_s, u"participant"_s}, {u"user_ref"_s, u"u"_s}}
-                                        << 10101;
-    QTest::newRow("10101 name empty")
-        << QJsonObject{{u"name"_s, u" "_s}, {u"role"_s, u"participant"_s}, {u"user_ref"_s, u"u"_s}} << 10101;
-    QTest::newRow("10102 user_ref missing") << QJsonObject{{u"name"_s, u"A"_s}, {u"role"_s, u"participant"_s}}
-                                            << 10102;
+    QTest::newRow("10101 name missing") << QJsonObject{{u"role"_s, u"participant"_s}, {u"user_ref"_s, u"u"_s}} << 10101;
+    QTest::newRow("10101 name empty") << QJsonObject{{u"name"_s, u" "_s},
+                                                     {u"role"_s, u"participant"_s},
+                                                     {u"user_ref"_s, u"u"_s}}
+                                      << 10101;
+    QTest::newRow("10102 user_ref missing") << QJsonObject{{u"name"_s, u"A"_s}, {u"role"_s, u"participant"_s}} << 10102;
     QTest::newRow("10103 role missing") << QJsonObject{{u"name"_s, u"A"_s}, {u"user_ref"_s, u"u"_s}} << 10103;
-    QTest::newRow("10104 role invalid")
-        << QJsonObject{{u"name"_s, u"A"_s}, {u"role"_s, u"admin"_s}, {u"user_ref"_s, u"u"_s}} << 10104;
+    QTest::newRow("10104 role invalid") << QJsonObject{{u"name"_s, u"A"_s},
+                                                       {u"role"_s, u"admin"_s},
+                                                       {u"user_ref"_s, u"u"_s}}
+                                        << 10104;
     QTest::newRow("10104 role upper-case")
         << QJsonObject{{u"name"_s, u"A"_s}, {u"role"_s, u"Moderator"_s}, {u"user_ref"_s, u"u"_s}} << 10104;
 }
@@ -260,17 +264,18 @@ void TestSandboxTokens::roomCapacityIsEnforcedOnConsume()
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.result(), 10114);
     QCOMPARE(consume(tokens.at(2)).status, 200);
-    QCOMPARE(consume(tokens.at(3)).status, 200);  // viewers count as participants
+    QCOMPARE(consume(tokens.at(3)).status, 200); // viewers count as participants
     reply = consume(tokens.at(4));
     QCOMPARE(reply.result(), 10114);
 
     reply = m_client->send("GET", u"/video/v2/rooms/"_s + roomId + u"/users"_s);
     QCOMPARE(reply.body.value(u"total").toInt(), 3);
     // A refused token was not used up: once someone leaves it joins.
-    QCOMPARE(m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"p-1"_s}},
-                                false)
-                 .status,
-             200);
+    QCOMPARE(
+        m_client
+            ->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"p-1"_s}}, false)
+            .status,
+        200);
     QCOMPARE(consume(tokens.at(4)).status, 200);
 }
 
@@ -286,12 +291,12 @@ void TestSandboxTokens::scheduledRoomWindow()
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.result(), 10113);
 
-    setClock(2 * 3600 - 10 * 60);  // ten minutes before the start
+    setClock(2 * 3600 - 10 * 60); // ten minutes before the start
     reply = issue(roomId, u"moderator"_s, u"m-1"_s);
     QCOMPARE(reply.status, 200);
     QCOMPARE(consume(reply.body.value(u"token").toString()).status, 200);
 
-    setClock(2 * 3600 + 40 * 60);  // window over, but the session still runs: joining is allowed
+    setClock(2 * 3600 + 40 * 60); // window over, but the session still runs: joining is allowed
     reply = issue(roomId, u"participant"_s, u"p-1"_s);
     QCOMPARE(reply.status, 200);
     QCOMPARE(consume(reply.body.value(u"token").toString()).status, 200);
@@ -309,10 +314,11 @@ void TestSandboxTokens::adhocRoomIsUsedUpAfterItsSession()
     const QString token = issue(roomId, u"participant"_s, u"u-1"_s).body.value(u"token").toString();
     QCOMPARE(consume(token).status, 200);
     QCOMPARE(m_client->send("GET", u"/video/v2/rooms/"_s + roomId).status, 200);
-    QCOMPARE(m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"u-1"_s}},
-                                false)
-                 .status,
-             200);
+    QCOMPARE(
+        m_client
+            ->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"u-1"_s}}, false)
+            .status,
+        200);
     const SandboxClient::Reply reply = m_client->send("GET", u"/video/v2/rooms/"_s + roomId);
     QCOMPARE(reply.status, 404);
     QCOMPARE(reply.result(), 40001);
@@ -327,16 +333,21 @@ void TestSandboxTokens::adhocRoomWithDurationEndsAfterIt()
         const SandboxClient::Reply issued = issue(roomId, u"participant"_s, ref);
         QCOMPARE(issued.status, 200);
         QCOMPARE(consume(issued.body.value(u"token"_s).toString()).status, 200);
-        QCOMPARE(m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, ref}},
-                                    false)
-                     .status,
-                 200);
+        QCOMPARE(
+            m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, ref}}, false)
+                .status,
+            200);
     };
     joinAndLeave(u"u-1"_s);
     setClock(20 * 60);
     joinAndLeave(u"u-2"_s);
-    QCOMPARE(m_client->send("GET", u"/sandbox/state"_s, {}, false).body.value(u"rooms").toArray().at(0).toObject()
-                 .value(u"session_count").toInt(),
+    QCOMPARE(m_client->send("GET", u"/sandbox/state"_s, {}, false)
+                 .body.value(u"rooms")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"session_count")
+                 .toInt(),
              2);
     setClock(31 * 60);
     const SandboxClient::Reply reply = issue(roomId, u"participant"_s, u"u-3"_s);
@@ -347,8 +358,8 @@ void TestSandboxTokens::adhocRoomWithDurationEndsAfterIt()
 void TestSandboxTokens::leaveOfSomeoneAbsentIs404()
 {
     const QString roomId = createRoom({});
-    SandboxClient::Reply reply =
-        m_client->sendJson("POST", u"/sandbox/users/leave"_s, {{u"room_id"_s, roomId}, {u"user_ref"_s, u"ghost"_s}}, false);
+    SandboxClient::Reply reply = m_client->sendJson("POST", u"/sandbox/users/leave"_s,
+                                                    {{u"room_id"_s, roomId}, {u"user_ref"_s, u"ghost"_s}}, false);
     QCOMPARE(reply.status, 404);
     QCOMPARE(reply.result(), 40404);
     QCOMPARE(reply.body.value(u"error"_s).toString(), u"User not in room"_s);

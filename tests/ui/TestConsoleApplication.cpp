@@ -41,9 +41,8 @@ void TestConsoleApplication::commandLineIsParsed()
 {
     ConsoleApplication::Options options;
     QString error;
-    QVERIFY(ConsoleApplication::parseArguments({u"confero"_s, u"--sandbox"_s, u"--project"_s, u"Prod"_s,
-                                                u"--data-dir"_s, u"/tmp/x"_s},
-                                               &options, &error));
+    QVERIFY(ConsoleApplication::parseArguments(
+        {u"confero"_s, u"--sandbox"_s, u"--project"_s, u"Prod"_s, u"--data-dir"_s, u"/tmp/x"_s}, &options, &error));
     QVERIFY(options.sandbox);
     QCOMPARE(options.project, u"Prod"_s);
     QCOMPARE(options.dataDir, u"/tmp/x"_s);

@@ -156,8 +156,8 @@ void TestMainWindow::addedProjectReadsItsKeyFromTheKeychain()
     } else {
         // No keychain on this machine: the window says so instead of connecting without a key.
         QVERIFY(!m_window->platform());
-        const QString message = m_window->findChild<QWidget *>(u"connectionBanner"_s)
-                                    ->findChild<QLabel *>(u"message"_s)->text();
+        const QString message =
+            m_window->findChild<QWidget *>(u"connectionBanner"_s)->findChild<QLabel *>(u"message"_s)->text();
         QVERIFY2(message.contains(written.errorMessage), qPrintable(message));
     }
 }

@@ -181,8 +181,10 @@ void TestRoomEditorDialog::platformValidationErrorAppearsBesideItsField()
     dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"All hands"_s);
     dialog->findChild<QComboBox *>(u"qualityCombo"_s)->setCurrentIndex(1); // HD
     // The platform refuses a quality above what the app's subscription allows (result 10021).
-    QVERIFY(m_sandbox->setFaults(QJsonArray{QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 400},
-                                                        {u"result"_s, 10021}, {u"match"_s, u"/rooms"_s},
+    QVERIFY(m_sandbox->setFaults(QJsonArray{QJsonObject{{u"kind"_s, u"status"_s},
+                                                        {u"status"_s, 400},
+                                                        {u"result"_s, 10021},
+                                                        {u"match"_s, u"/rooms"_s},
                                                         {u"count"_s, 1}}}));
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QVERIFY(dialog->isBusy());
@@ -203,8 +205,8 @@ void TestRoomEditorDialog::platformValidationErrorAppearsBesideItsField()
 void TestRoomEditorDialog::editSendsOnlyChangedKeysAndLocksTypeKeys()
 {
     const QList<Room> rooms = m_page->rooms();
-    const auto standUp = std::find_if(rooms.cbegin(), rooms.cend(),
-                                      [](const Room &room) { return room.name == u"Team stand-up"; });
+    const auto standUp =
+        std::find_if(rooms.cbegin(), rooms.cend(), [](const Room &room) { return room.name == u"Team stand-up"; });
     QVERIFY(standUp != rooms.cend());
 
     auto *dialog = new RoomEditorDialog(m_sandbox->platform(), *standUp, m_page.get());
@@ -217,8 +219,8 @@ void TestRoomEditorDialog::editSendsOnlyChangedKeysAndLocksTypeKeys()
 
     dialog->findChild<QSpinBox *>(u"participantsSpin"_s)->setValue(15);
     dialog->findChild<QLineEdit *>(u"descriptionEdit"_s)->setText(u"Every weekday at nine"_s);
-    const QJsonObject expected{{u"settings"_s, QJsonObject{{u"participants"_s, u"15"_s},
-                                                           {u"description"_s, u"Every weekday at nine"_s}}}};
+    const QJsonObject expected{
+        {u"settings"_s, QJsonObject{{u"participants"_s, u"15"_s}, {u"description"_s, u"Every weekday at nine"_s}}}};
     QCOMPARE(dialog->changes(), expected);
 
     QSignalSpy updated(dialog, &RoomEditorDialog::roomUpdated);

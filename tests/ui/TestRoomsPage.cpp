@@ -143,8 +143,10 @@ void TestRoomsPage::deletesAreSentWhenTheUndoWindowPasses()
 
 void TestRoomsPage::listingFailureShowsBannerAndRetryRecovers()
 {
-    QVERIFY(m_sandbox->setFaults(QJsonArray{QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 503},
-                                                        {u"result"_s, 50002}, {u"match"_s, u"/rooms"_s},
+    QVERIFY(m_sandbox->setFaults(QJsonArray{QJsonObject{{u"kind"_s, u"status"_s},
+                                                        {u"status"_s, 503},
+                                                        {u"result"_s, 50002},
+                                                        {u"match"_s, u"/rooms"_s},
                                                         {u"count"_s, -1}}}));
     QSignalSpy failed(m_page.get(), &RoomsPage::listingFailed);
     m_page->refresh();
@@ -172,8 +174,10 @@ void TestRoomsPage::refusedDeleteGivesTheRoomBackAndSaysWhy()
     const QString roomId = m_sandbox->roomNamed(u"Team stand-up"_s).value(u"room_id").toString();
     QVERIFY(!roomId.isEmpty());
     // The platform refuses to delete a room with a live session (10030).
-    QVERIFY(m_sandbox->setFaults(QJsonArray{QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 400},
-                                                        {u"result"_s, 10030}, {u"match"_s, QString(u"/rooms/"_s + roomId)},
+    QVERIFY(m_sandbox->setFaults(QJsonArray{QJsonObject{{u"kind"_s, u"status"_s},
+                                                        {u"status"_s, 400},
+                                                        {u"result"_s, 10030},
+                                                        {u"match"_s, QString(u"/rooms/"_s + roomId)},
                                                         {u"count"_s, -1}}}));
     m_page->deletionQueue()->setUndoWindowMs(300);
     selectRoomsNamed({u"Team stand-up"_s});

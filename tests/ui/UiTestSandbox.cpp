@@ -41,8 +41,8 @@ bool UiTestSandbox::start(QString *error)
     platformOptions.maxAttempts = 2;
     platformOptions.initialBackoffMs = 50;
     platformOptions.maxBackoffMs = 100;
-    m_platform = std::make_unique<EnableXPlatform>(&m_network, m_server->apiBaseUrl(), appId(), appKey(),
-                                                   platformOptions);
+    m_platform =
+        std::make_unique<EnableXPlatform>(&m_network, m_server->apiBaseUrl(), appId(), appKey(), platformOptions);
     return true;
 }
 

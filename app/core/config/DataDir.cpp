@@ -44,8 +44,7 @@ bool DataDir::ensure(const QString &path, QString *errorMessage)
     const bool existed = QDir(path).exists();
     if (!existed && !QDir().mkpath(path)) {
         if (errorMessage)
-            *errorMessage = DataDirText::tr("Could not create the data folder %1.")
-                                .arg(QDir::toNativeSeparators(path));
+            *errorMessage = DataDirText::tr("Could not create the data folder %1.").arg(QDir::toNativeSeparators(path));
         return false;
     }
     // The database names projects and rooms: readable by its owner only.

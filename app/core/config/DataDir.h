@@ -10,7 +10,7 @@ namespace confero {
 class DataDir
 {
 public:
-    static void setApplicationIdentity();   // organisation/application names; every main() calls it
+    static void setApplicationIdentity(); // organisation/application names; every main() calls it
     static QString resolve(const QString &commandLineValue = {});
     static bool ensure(const QString &path, QString *errorMessage);
 };

@@ -11,7 +11,7 @@ struct Project
 {
     qint64 id = 0;
     QString name;
-    QUrl apiBaseUrl;       // e.g. https://api.enablex.io/video/v2/  (always ends with '/')
+    QUrl apiBaseUrl; // e.g. https://api.enablex.io/video/v2/  (always ends with '/')
     QString appId;
     bool isSandbox = false; // the embedded sandbox project
 };

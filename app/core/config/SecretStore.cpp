@@ -23,10 +23,18 @@ bool looksLikeNoKeychain(QKeychain::Error error, const QString &text)
         return true;
     if (error != QKeychain::OtherError && error != QKeychain::AccessDenied)
         return false;
-    static const char *const hints[] = {"dbus", "d-bus", "org.freedesktop", "secret service",
-                                        "secrets service", "no such file", "connection refused",
-                                        "kwallet", "not provided by any .service", "no backend",
-                                        "cannot autolaunch", "unknown"};
+    static const char *const hints[] = {"dbus",
+                                        "d-bus",
+                                        "org.freedesktop",
+                                        "secret service",
+                                        "secrets service",
+                                        "no such file",
+                                        "connection refused",
+                                        "kwallet",
+                                        "not provided by any .service",
+                                        "no backend",
+                                        "cannot autolaunch",
+                                        "unknown"};
     const QString lower = text.toLower();
     for (const char *hint : hints) {
         if (lower.contains(QLatin1String(hint)))
@@ -42,7 +50,8 @@ QString messageFor(QKeychain::Error error, const QString &text, const QString &k
     switch (error) {
     case QKeychain::EntryNotFound:
         return SecretStore::tr("The keychain holds no secret for %1. Enter it again in the project's "
-                               "settings.").arg(key);
+                               "settings.")
+            .arg(key);
     case QKeychain::AccessDeniedByUser:
         return SecretStore::tr("Access to the keychain was denied. Allow Confero to use it and try again.");
     case QKeychain::AccessDenied:
@@ -62,8 +71,7 @@ void runJob(Job *job, const QString &key, QObject *context, SecretStore::Callbac
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
-    QObject::connect(job, &QKeychain::Job::finished, context,
-                     [key, done, valueOf](QKeychain::Job *finished) {
+    QObject::connect(job, &QKeychain::Job::finished, context, [key, done, valueOf](QKeychain::Job *finished) {
         SecretStore::Result result;
         if (finished->error() == QKeychain::NoError) {
             result.ok = true;
@@ -72,8 +80,7 @@ void runJob(Job *job, const QString &key, QObject *context, SecretStore::Callbac
         } else {
             result.errorMessage = messageFor(finished->error(), finished->errorString(), key);
             // The error text names the key and the backend, never the secret.
-            qCInfo(lcConfig).noquote() << "keychain:" << key << "error" << finished->error()
-                                       << finished->errorString();
+            qCInfo(lcConfig).noquote() << "keychain:" << key << "error" << finished->error() << finished->errorString();
         }
         done(result);
     });

@@ -19,8 +19,8 @@ public:
     struct Result
     {
         bool ok = false;
-        QString value;          // for reads
-        QString errorMessage;   // for a person
+        QString value; // for reads
+        QString errorMessage; // for a person
     };
     using Callback = std::function<void(Result)>;
 

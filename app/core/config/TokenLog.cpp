@@ -45,8 +45,7 @@ StoreResult<bool> TokenLog::record(qint64 projectId, const QString &roomId, cons
     query.addBindValue(sha256Hex(token.raw));
     query.addBindValue(issuedAt.toMSecsSinceEpoch());
     if (!query.exec())
-        return StoreError{TokenLogText::tr("Could not record the issued token in the log."),
-                          query.lastError().text()};
+        return StoreError{TokenLogText::tr("Could not record the issued token in the log."), query.lastError().text()};
     return true;
 }
 

@@ -22,8 +22,8 @@ public:
         QString role;
         QString name;
         QString userRef;
-        QString tokenSha256;   // hex
-        QDateTime issuedAt;    // UTC
+        QString tokenSha256; // hex
+        QDateTime issuedAt; // UTC
     };
 
     explicit TokenLog(Store *store);

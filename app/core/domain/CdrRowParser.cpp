@@ -44,7 +44,10 @@ bool digits(QStringView text, qsizetype at, qsizetype count, int *out)
 class Reader
 {
 public:
-    explicit Reader(CdrRow *row) : m_row(row) {}
+    explicit Reader(CdrRow *row)
+        : m_row(row)
+    {
+    }
 
     QString text(const QJsonValue &value, const QString &path, bool required)
     {
@@ -138,10 +141,7 @@ public:
         return {};
     }
 
-    void problem(const QString &path, const QString &what)
-    {
-        m_row->problems.append(path + u": "_s + what);
-    }
+    void problem(const QString &path, const QString &what) { m_row->problems.append(path + u": "_s + what); }
 
 private:
     CdrRow *m_row;
@@ -155,8 +155,8 @@ std::optional<qint64> CdrRowParser::parseIsoUtcMs(QStringView text)
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
     if (text.size() < 19 || !digits(text, 0, 4, &year) || text[4] != u'-' || !digits(text, 5, 2, &month)
         || text[7] != u'-' || !digits(text, 8, 2, &day) || (text[10] != u'T' && text[10] != u' ')
-        || !digits(text, 11, 2, &hour) || text[13] != u':' || !digits(text, 14, 2, &minute)
-        || text[16] != u':' || !digits(text, 17, 2, &second))
+        || !digits(text, 11, 2, &hour) || text[13] != u':' || !digits(text, 14, 2, &minute) || text[16] != u':'
+        || !digits(text, 17, 2, &second))
         return std::nullopt;
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
         return std::nullopt;
@@ -212,7 +212,8 @@ CdrRow CdrRowParser::parse(const QJsonObject &object)
         QJsonObject canonical = object;
         canonical.remove(u"cdr_id"_s);
         row.rowSha256 = QCryptographicHash::hash(QJsonDocument(canonical).toJson(QJsonDocument::Compact),
-                                                 QCryptographicHash::Sha256).toHex();
+                                                 QCryptographicHash::Sha256)
+                            .toHex();
     }
 
     row.cdrId = read.text(object.value(u"cdr_id"), u"cdr_id"_s, false).trimmed();

@@ -36,10 +36,9 @@ QList<FieldError> TokenRequest::validate() const
     const QString normalisedRole = role.trimmed().toLower();
     if (normalisedRole.isEmpty())
         errors.append({u"role"_s, TokenText::tr("The token needs a role.")});
-    else if (normalisedRole != u"moderator" && normalisedRole != u"participant"
-             && normalisedRole != u"viewer" && normalisedRole != u"audience")
-        errors.append({u"role"_s,
-                       TokenText::tr("The role must be moderator, participant, viewer or audience.")});
+    else if (normalisedRole != u"moderator" && normalisedRole != u"participant" && normalisedRole != u"viewer"
+             && normalisedRole != u"audience")
+        errors.append({u"role"_s, TokenText::tr("The role must be moderator, participant, viewer or audience.")});
     if (userRef.trimmed().isEmpty())
         errors.append({u"user_ref"_s, TokenText::tr("The token needs a user reference.")});
     if (data.size() > 5)
@@ -52,8 +51,8 @@ std::optional<JoinToken> JoinToken::decode(const QString &raw)
     const QByteArray text = raw.trimmed().toLatin1();
     if (text.isEmpty())
         return std::nullopt;
-    const auto bytes = QByteArray::fromBase64Encoding(
-        text, QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto bytes =
+        QByteArray::fromBase64Encoding(text, QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!bytes)
         return std::nullopt;
     QJsonParseError parseError;

@@ -27,7 +27,7 @@ struct JoinToken
     QString raw;
     QJsonObject decoded;
     QString tokenId;
-    QString roomId;     // roomMeta._id, or room._id in the older variant
+    QString roomId; // roomMeta._id, or room._id in the older variant
     QString roomName;
     QString host;
 

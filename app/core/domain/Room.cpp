@@ -18,7 +18,6 @@ class RoomText
     Q_DECLARE_TR_FUNCTIONS(confero::Room)
 };
 
-
 void putOptionalBool(QJsonObject &object, const QString &key, const std::optional<bool> &value)
 {
     if (value)
@@ -96,8 +95,8 @@ RoomSettings RoomSettings::fromJson(const QJsonObject &s)
 {
     RoomSettings settings;
     settings.description = json::toString(s.value(u"description"));
-    settings.mode = s.value(u"mode").toString().compare(u"lecture", Qt::CaseInsensitive) == 0
-        ? Mode::Lecture : Mode::Group;
+    settings.mode =
+        s.value(u"mode").toString().compare(u"lecture", Qt::CaseInsensitive) == 0 ? Mode::Lecture : Mode::Group;
     if (json::toBool(s.value(u"scheduled")).value_or(false))
         settings.kind = Kind::Scheduled;
     else if (json::toBool(s.value(u"adhoc")).value_or(false))
@@ -148,8 +147,7 @@ QList<FieldError> RoomSettings::validate(const QDateTime &nowUtc) const
     if (moderators < 1 || moderators > 5)
         add("settings.moderators", RoomText::tr("Moderators must be between 1 and 5."));
     if (participants < 0)
-        add("settings.participants",
-            RoomText::tr("Participants must be 0 (no limit) or more."));
+        add("settings.participants", RoomText::tr("Participants must be 0 (no limit) or more."));
 
     if (kind == Kind::Scheduled) {
         if (!scheduledTime.isValid())
@@ -165,8 +163,7 @@ QList<FieldError> RoomSettings::validate(const QDateTime &nowUtc) const
     }
 
     if (maxActiveTalkers && (*maxActiveTalkers < 1 || *maxActiveTalkers > 16))
-        add("settings.max_active_talkers",
-            RoomText::tr("Active talkers must be between 1 and 16."));
+        add("settings.max_active_talkers", RoomText::tr("Active talkers must be between 1 and 16."));
     if (!quality.isEmpty() && !isOneOf(quality, {u"HD", u"SD", u"LD"}))
         add("settings.quality", RoomText::tr("Quality must be HD, SD or LD."));
     if (!mediaZone.isEmpty() && !isOneOf(mediaZone, {u"IN", u"SG", u"US", u"XX"}))
@@ -180,8 +177,7 @@ QList<FieldError> RoomSettings::validate(const QDateTime &nowUtc) const
     if (!liveRecordingUrl.isEmpty()) {
         const QUrl url(liveRecordingUrl, QUrl::StrictMode);
         if (!url.isValid() || url.scheme() != u"https" || url.host().isEmpty())
-            add("settings.live_recording.url",
-                RoomText::tr("The live recording view must be an https:// address."));
+            add("settings.live_recording.url", RoomText::tr("The live recording view must be an https:// address."));
     }
     return errors;
 }
@@ -241,9 +237,12 @@ RoomDefinition Room::definition() const
 QString roomKindName(RoomSettings::Kind kind)
 {
     switch (kind) {
-    case RoomSettings::Kind::Permanent: return RoomText::tr("Permanent");
-    case RoomSettings::Kind::Scheduled: return RoomText::tr("Scheduled");
-    case RoomSettings::Kind::AdHoc: return RoomText::tr("Ad hoc");
+    case RoomSettings::Kind::Permanent:
+        return RoomText::tr("Permanent");
+    case RoomSettings::Kind::Scheduled:
+        return RoomText::tr("Scheduled");
+    case RoomSettings::Kind::AdHoc:
+        return RoomText::tr("Ad hoc");
     }
     return {};
 }

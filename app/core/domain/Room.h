@@ -21,12 +21,12 @@ struct RoomSettings
     Kind kind = Kind::Permanent;
     Mode mode = Mode::Group;
     QString description;
-    QDateTime scheduledTime;                 // UTC; Scheduled only
-    std::optional<int> durationMinutes;      // required for Scheduled; extends reuse for AdHoc
-    int moderators = 1;                      // 1..5
-    int participants = 0;                    // 0 = unlimited; excludes moderators
+    QDateTime scheduledTime; // UTC; Scheduled only
+    std::optional<int> durationMinutes; // required for Scheduled; extends reuse for AdHoc
+    int moderators = 1; // 1..5
+    int participants = 0; // 0 = unlimited; excludes moderators
     bool autoRecording = false;
-    QString quality;                         // "", "HD", "SD", "LD"
+    QString quality; // "", "HD", "SD", "LD"
     std::optional<bool> screenShare;
     std::optional<bool> canvas;
     std::optional<bool> knock;
@@ -34,13 +34,13 @@ struct RoomSettings
     QString billingCode;
     std::optional<bool> abwd;
     std::optional<bool> facex;
-    std::optional<int> maxActiveTalkers;     // 1..16
+    std::optional<int> maxActiveTalkers; // 1..16
     std::optional<bool> singleFileRecording;
-    QString recordingModerator;              // "", "audiovideo", "audio"
-    QString recordingParticipant;            // "", "audiovideo", "audio"
+    QString recordingModerator; // "", "audiovideo", "audio"
+    QString recordingParticipant; // "", "audiovideo", "audio"
     std::optional<bool> liveRecordingAuto;
     QString liveRecordingUrl;
-    QString mediaZone;                       // "", "IN", "SG", "US", "XX"
+    QString mediaZone; // "", "IN", "SG", "US", "XX"
     std::optional<bool> watermark;
 
     // The settings object as the platform takes it. Counts are sent as strings, as EnableX's own
@@ -81,7 +81,7 @@ struct Room
     RoomDefinition definition() const;
 };
 
-QString roomKindName(RoomSettings::Kind kind);   // translated, for tables
+QString roomKindName(RoomSettings::Kind kind); // translated, for tables
 QString roomModeName(RoomSettings::Mode mode);
 
 } // namespace confero

@@ -29,9 +29,23 @@ QString number(double value)
 
 QStringList CdrExporter::columns()
 {
-    return {u"id"_s, u"cdr_id"_s, u"conf_num"_s, u"room_id"_s, u"room_name"_s, u"name"_s, u"user_ref"_s,
-            u"role"_s, u"agent"_s, u"ip"_s, u"connect"_s, u"disconnect"_s, u"duration_s"_s,
-            u"published_minutes"_s, u"subscribed_minutes"_s, u"connect_minutes"_s, u"problems"_s};
+    return {u"id"_s,
+            u"cdr_id"_s,
+            u"conf_num"_s,
+            u"room_id"_s,
+            u"room_name"_s,
+            u"name"_s,
+            u"user_ref"_s,
+            u"role"_s,
+            u"agent"_s,
+            u"ip"_s,
+            u"connect"_s,
+            u"disconnect"_s,
+            u"duration_s"_s,
+            u"published_minutes"_s,
+            u"subscribed_minutes"_s,
+            u"connect_minutes"_s,
+            u"problems"_s};
 }
 
 QString CdrExporter::isoTime(qint64 ms)
@@ -45,10 +59,23 @@ QString CdrExporter::isoTime(qint64 ms)
 QStringList CdrExporter::toCells(const CdrStoredRow &stored)
 {
     const CdrRow &row = stored.row;
-    return {QString::number(stored.id), row.cdrId, row.confNum, row.roomId, row.roomName, row.name,
-            row.userRef, row.role, row.agent, row.ip, isoTime(row.connectMs), isoTime(row.disconnectMs),
-            number(row.durationS), number(row.publishedMinutes), number(row.subscribedMinutes),
-            number(row.connectMinutes), row.problems.join(u"; "_s)};
+    return {QString::number(stored.id),
+            row.cdrId,
+            row.confNum,
+            row.roomId,
+            row.roomName,
+            row.name,
+            row.userRef,
+            row.role,
+            row.agent,
+            row.ip,
+            isoTime(row.connectMs),
+            isoTime(row.disconnectMs),
+            number(row.durationS),
+            number(row.publishedMinutes),
+            number(row.subscribedMinutes),
+            number(row.connectMinutes),
+            row.problems.join(u"; "_s)};
 }
 
 QJsonObject CdrExporter::toJson(const CdrStoredRow &stored)
@@ -79,8 +106,7 @@ QJsonObject CdrExporter::toJson(const CdrStoredRow &stored)
 
 StoreResult<qint64> CdrExporter::write(const CdrQuery &query, const CdrFilter &filter, const CdrSort &sort,
                                        QIODevice *device, const Options &options,
-                                       const std::function<void(qint64)> &progress,
-                                       const std::atomic<bool> *cancelled)
+                                       const std::function<void(qint64)> &progress, const std::atomic<bool> *cancelled)
 {
     CsvWriter csv(device, options.escapeFormulas);
     const bool json = options.format == Format::Json;

@@ -28,17 +28,26 @@ QVariant RoomTableModel::displayData(const Room &room, int column) const
 {
     const RoomSettings &s = room.settings;
     switch (column) {
-    case Name: return room.name;
-    case Kind: return roomKindName(s.kind);
-    case Mode: return roomModeName(s.mode);
-    case Moderators: return s.moderators;
-    case Participants: return s.participants == 0 ? tr("No limit") : QString::number(s.participants);
-    case Quality: return s.quality.isEmpty() ? tr("Default") : s.quality;
-    case AutoRecording: return s.autoRecording ? tr("Yes") : tr("No");
+    case Name:
+        return room.name;
+    case Kind:
+        return roomKindName(s.kind);
+    case Mode:
+        return roomModeName(s.mode);
+    case Moderators:
+        return s.moderators;
+    case Participants:
+        return s.participants == 0 ? tr("No limit") : QString::number(s.participants);
+    case Quality:
+        return s.quality.isEmpty() ? tr("Default") : s.quality;
+    case AutoRecording:
+        return s.autoRecording ? tr("Yes") : tr("No");
     case Created:
         return room.created.isValid() ? room.created.toUTC().toString(u"yyyy-MM-dd HH:mm"_s) : QString();
-    case RoomId: return room.id;
-    default: return {};
+    case RoomId:
+        return room.id;
+    default:
+        return {};
     }
 }
 
@@ -46,17 +55,27 @@ QVariant RoomTableModel::sortData(const Room &room, int column) const
 {
     const RoomSettings &s = room.settings;
     switch (column) {
-    case Name: return room.name.toCaseFolded();
-    case Kind: return static_cast<int>(s.kind);
-    case Mode: return static_cast<int>(s.mode);
-    case Moderators: return s.moderators;
+    case Name:
+        return room.name.toCaseFolded();
+    case Kind:
+        return static_cast<int>(s.kind);
+    case Mode:
+        return static_cast<int>(s.mode);
+    case Moderators:
+        return s.moderators;
     // "No limit" sorts after every limit.
-    case Participants: return s.participants == 0 ? std::numeric_limits<int>::max() : s.participants;
-    case Quality: return s.quality;
-    case AutoRecording: return s.autoRecording;
-    case Created: return room.created.toMSecsSinceEpoch();
-    case RoomId: return room.id;
-    default: return {};
+    case Participants:
+        return s.participants == 0 ? std::numeric_limits<int>::max() : s.participants;
+    case Quality:
+        return s.quality;
+    case AutoRecording:
+        return s.autoRecording;
+    case Created:
+        return room.created.toMSecsSinceEpoch();
+    case RoomId:
+        return room.id;
+    default:
+        return {};
     }
 }
 
@@ -78,13 +97,18 @@ QVariant RoomTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == Moderators || index.column() == Participants)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case SortRole: return sortData(room, index.column());
-    case RoomRole: return QVariant::fromValue(room);
-    case RoomIdRole: return room.id;
-    case PendingDeletionRole: return m_pendingDeletion.contains(room.id);
+    case SortRole:
+        return sortData(room, index.column());
+    case RoomRole:
+        return QVariant::fromValue(room);
+    case RoomIdRole:
+        return room.id;
+    case PendingDeletionRole:
+        return m_pendingDeletion.contains(room.id);
     case SearchTextRole:
         return QStringList{room.name, room.id, room.ownerRef, room.settings.description}.join(u'\n');
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -93,16 +117,26 @@ QVariant RoomTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Kind: return tr("Kind");
-    case Mode: return tr("Mode");
-    case Moderators: return tr("Moderators");
-    case Participants: return tr("Participants");
-    case Quality: return tr("Quality");
-    case AutoRecording: return tr("Auto recording");
-    case Created: return tr("Created (UTC)");
-    case RoomId: return tr("Room ID");
-    default: return {};
+    case Name:
+        return tr("Name");
+    case Kind:
+        return tr("Kind");
+    case Mode:
+        return tr("Mode");
+    case Moderators:
+        return tr("Moderators");
+    case Participants:
+        return tr("Participants");
+    case Quality:
+        return tr("Quality");
+    case AutoRecording:
+        return tr("Auto recording");
+    case Created:
+        return tr("Created (UTC)");
+    case RoomId:
+        return tr("Room ID");
+    default:
+        return {};
     }
 }
 

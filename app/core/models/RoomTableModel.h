@@ -18,26 +18,15 @@ class RoomTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(RoomTableModel)
 
 public:
-    enum Column {
-        Name,
-        Kind,
-        Mode,
-        Moderators,
-        Participants,
-        Quality,
-        AutoRecording,
-        Created,
-        RoomId,
-        ColumnCount
-    };
+    enum Column { Name, Kind, Mode, Moderators, Participants, Quality, AutoRecording, Created, RoomId, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
-        SortRole = Qt::UserRole + 1,  // numbers and times as such, text folded for sorting
-        RoomRole,                     // the whole Room (QVariant<confero::Room>)
+        SortRole = Qt::UserRole + 1, // numbers and times as such, text folded for sorting
+        RoomRole, // the whole Room (QVariant<confero::Room>)
         RoomIdRole,
-        PendingDeletionRole,          // bool: shown as "deleting…" during the undo window
-        SearchTextRole,               // name, id, owner ref and description, for filtering
+        PendingDeletionRole, // bool: shown as "deleting…" during the undo window
+        SearchTextRole, // name, id, owner ref and description, for filtering
     };
 
     explicit RoomTableModel(QObject *parent = nullptr);
@@ -51,7 +40,7 @@ public:
     void setRooms(const QList<Room> &rooms);
     const QList<Room> &rooms() const;
     std::optional<Room> room(const QString &roomId) const;
-    int rowOf(const QString &roomId) const;   // -1 when absent
+    int rowOf(const QString &roomId) const; // -1 when absent
 
     // Adds or replaces one room (after create/update) without a new listing.
     void upsertRoom(const Room &room);

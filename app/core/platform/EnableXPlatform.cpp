@@ -25,10 +25,7 @@ public:
     Options options;
     QList<QSslCertificate> trusted;
 
-    QByteArray authorization() const
-    {
-        return "Basic " + (appId + u':' + appKey).toUtf8().toBase64();
-    }
+    QByteArray authorization() const { return "Basic " + (appId + u':' + appKey).toUtf8().toBase64(); }
 
     QUrl url(const QStringList &segments) const
     {
@@ -52,18 +49,16 @@ public:
         retry.maxBackoffMs = options.maxBackoffMs;
         retry.maxRetryAfterMs = options.maxRetryAfterMs;
         const QString operation = spec.operation;
-        auto *request = new PlatformRequest(network, std::move(spec), authorization(), retry,
-                                            options.transferTimeoutMs, trusted, q);
+        auto *request = new PlatformRequest(network, std::move(spec), authorization(), retry, options.transferTimeoutMs,
+                                            trusted, q);
         QObject::connect(request, &PlatformRequest::attemptStarted, q,
                          [this, operation] { Q_EMIT q->requestStarted(operation); });
-        QObject::connect(request, &PlatformRequest::attemptFinished, q,
-                         [this, operation](bool ok, int elapsedMs) {
-                             Q_EMIT q->requestFinished(operation, ok, elapsedMs);
-                         });
-        QObject::connect(request, &PlatformRequest::succeeded, context,
-                         [done, convert, operation](const QJsonObject &envelope) {
-                             done(convert(envelope, operation));
-                         });
+        QObject::connect(request, &PlatformRequest::attemptFinished, q, [this, operation](bool ok, int elapsedMs) {
+            Q_EMIT q->requestFinished(operation, ok, elapsedMs);
+        });
+        QObject::connect(
+            request, &PlatformRequest::succeeded, context,
+            [done, convert, operation](const QJsonObject &envelope) { done(convert(envelope, operation)); });
         QObject::connect(request, &PlatformRequest::failed, context,
                          [done](const PlatformError &error) { done(error); });
         QObject::connect(context, &QObject::destroyed, request, &PlatformRequest::cancel);
@@ -72,8 +67,7 @@ public:
 
     // Refusal found before sending, delivered asynchronously like every other answer.
     template<typename T>
-    void refuse(const QList<FieldError> &errors, const QString &operation, QObject *context,
-                Callback<T> done)
+    void refuse(const QList<FieldError> &errors, const QString &operation, QObject *context, Callback<T> done)
     {
         PlatformError error;
         error.kind = PlatformError::Kind::Validation;
@@ -103,15 +97,14 @@ PlatformError protocolError(const QString &operation, const QString &detail)
 
 } // namespace
 
-EnableXPlatform::EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl,
-                                 const QString &appId, const QString &appKey, QObject *parent)
+EnableXPlatform::EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId,
+                                 const QString &appKey, QObject *parent)
     : EnableXPlatform(network, baseUrl, appId, appKey, Options{}, parent)
 {
 }
 
-EnableXPlatform::EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl,
-                                 const QString &appId, const QString &appKey, Options options,
-                                 QObject *parent)
+EnableXPlatform::EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId,
+                                 const QString &appKey, Options options, QObject *parent)
     : VideoPlatform(parent)
     , d(std::make_unique<Private>())
 {
@@ -144,20 +137,20 @@ void EnableXPlatform::listRooms(QObject *context, Callback<QList<Room>> done)
     PlatformRequest::Spec spec{"GET", d->url({u"rooms"_s}), {}, tr("listing rooms")};
     d->send<QList<Room>>(std::move(spec), context, std::move(done),
                          [](const QJsonObject &envelope, const QString &operation) -> PlatformResult<QList<Room>> {
-        const QJsonValue rooms = envelope.value(u"rooms");
-        if (!rooms.isArray() && !rooms.isNull() && !rooms.isUndefined())
-            return protocolError(operation, u"`rooms` is not an array"_s);
-        QList<Room> list;
-        const QJsonArray array = rooms.toArray();
-        list.reserve(array.size());
-        for (const QJsonValue &value : array) {
-            if (std::optional<Room> room = Room::fromJson(value.toObject()))
-                list.append(std::move(*room));
-            else
-                qCWarning(lcPlatform) << "skipping a listed room without room_id";
-        }
-        return list;
-    });
+                             const QJsonValue rooms = envelope.value(u"rooms");
+                             if (!rooms.isArray() && !rooms.isNull() && !rooms.isUndefined())
+                                 return protocolError(operation, u"`rooms` is not an array"_s);
+                             QList<Room> list;
+                             const QJsonArray array = rooms.toArray();
+                             list.reserve(array.size());
+                             for (const QJsonValue &value : array) {
+                                 if (std::optional<Room> room = Room::fromJson(value.toObject()))
+                                     list.append(std::move(*room));
+                                 else
+                                     qCWarning(lcPlatform) << "skipping a listed room without room_id";
+                             }
+                             return list;
+                         });
 }
 
 void EnableXPlatform::getRoom(const QString &roomId, QObject *context, Callback<Room> done)
@@ -165,10 +158,10 @@ void EnableXPlatform::getRoom(const QString &roomId, QObject *context, Callback<
     PlatformRequest::Spec spec{"GET", d->url({u"rooms"_s, roomId}), {}, tr("reading room %1").arg(roomId)};
     d->send<Room>(std::move(spec), context, std::move(done),
                   [](const QJsonObject &envelope, const QString &operation) -> PlatformResult<Room> {
-        if (std::optional<Room> room = Room::fromJson(envelope.value(u"room").toObject()))
-            return std::move(*room);
-        return protocolError(operation, u"no `room` object with a room_id"_s);
-    });
+                      if (std::optional<Room> room = Room::fromJson(envelope.value(u"room").toObject()))
+                          return std::move(*room);
+                      return protocolError(operation, u"no `room` object with a room_id"_s);
+                  });
 }
 
 void EnableXPlatform::createRoom(const RoomDefinition &definition, QObject *context, Callback<Room> done)
@@ -180,14 +173,14 @@ void EnableXPlatform::createRoom(const RoomDefinition &definition, QObject *cont
         return;
     }
     PlatformRequest::Spec spec{"POST", d->url({u"rooms"_s}),
-                               QJsonDocument(definition.toJson()).toJson(QJsonDocument::Compact),
-                               operation, PlatformRequest::Replay::OnlyIfNotProcessed};
+                               QJsonDocument(definition.toJson()).toJson(QJsonDocument::Compact), operation,
+                               PlatformRequest::Replay::OnlyIfNotProcessed};
     d->send<Room>(std::move(spec), context, std::move(done),
                   [](const QJsonObject &envelope, const QString &op) -> PlatformResult<Room> {
-        if (std::optional<Room> room = Room::fromJson(envelope.value(u"room").toObject()))
-            return std::move(*room);
-        return protocolError(op, u"no `room` object with a room_id"_s);
-    });
+                      if (std::optional<Room> room = Room::fromJson(envelope.value(u"room").toObject()))
+                          return std::move(*room);
+                      return protocolError(op, u"no `room` object with a room_id"_s);
+                  });
 }
 
 void EnableXPlatform::updateRoom(const QString &roomId, const QJsonObject &changes, QObject *context,
@@ -203,8 +196,7 @@ void EnableXPlatform::updateRoom(const QString &roomId, const QJsonObject &chang
 
 void EnableXPlatform::deleteRoom(const QString &roomId, QObject *context, Callback<Done> done)
 {
-    PlatformRequest::Spec spec{"DELETE", d->url({u"rooms"_s, roomId}), {},
-                               tr("deleting room %1").arg(roomId)};
+    PlatformRequest::Spec spec{"DELETE", d->url({u"rooms"_s, roomId}), {}, tr("deleting room %1").arg(roomId)};
     spec.notFoundOnRetryMeansDone = true;
     d->send<Done>(std::move(spec), context, std::move(done),
                   [](const QJsonObject &, const QString &) -> PlatformResult<Done> { return Done{}; });
@@ -212,19 +204,20 @@ void EnableXPlatform::deleteRoom(const QString &roomId, QObject *context, Callba
 
 void EnableXPlatform::liveUsers(const QString &roomId, QObject *context, Callback<QList<LiveUser>> done)
 {
-    PlatformRequest::Spec spec{"GET", d->url({u"rooms"_s, roomId, u"users"_s}), {},
-                               tr("reading who is in room %1").arg(roomId)};
+    PlatformRequest::Spec spec{
+        "GET", d->url({u"rooms"_s, roomId, u"users"_s}), {}, tr("reading who is in room %1").arg(roomId)};
     d->send<QList<LiveUser>>(std::move(spec), context, std::move(done),
                              [](const QJsonObject &envelope, const QString &) -> PlatformResult<QList<LiveUser>> {
-        // An idle room answers a "null list" (video-api.md 3.7): null, missing or [] all mean nobody.
-        QList<LiveUser> users;
-        const QJsonArray array = envelope.value(u"users").toArray();
-        for (const QJsonValue &value : array) {
-            if (std::optional<LiveUser> user = LiveUser::fromJson(value.toObject()))
-                users.append(std::move(*user));
-        }
-        return users;
-    });
+                                 // An idle room answers a "null list" (video-api.md 3.7): null, missing or [] all mean
+                                 // nobody.
+                                 QList<LiveUser> users;
+                                 const QJsonArray array = envelope.value(u"users").toArray();
+                                 for (const QJsonValue &value : array) {
+                                     if (std::optional<LiveUser> user = LiveUser::fromJson(value.toObject()))
+                                         users.append(std::move(*user));
+                                 }
+                                 return users;
+                             });
 }
 
 void EnableXPlatform::createToken(const QString &roomId, const TokenRequest &request, QObject *context,
@@ -237,20 +230,20 @@ void EnableXPlatform::createToken(const QString &roomId, const TokenRequest &req
         return;
     }
     PlatformRequest::Spec spec{"POST", d->url({u"rooms"_s, roomId, u"tokens"_s}),
-                               QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact),
-                               operation, PlatformRequest::Replay::OnlyIfNotProcessed};
+                               QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact), operation,
+                               PlatformRequest::Replay::OnlyIfNotProcessed};
     d->send<JoinToken>(std::move(spec), context, std::move(done),
                        [](const QJsonObject &envelope, const QString &op) -> PlatformResult<JoinToken> {
-        const QString raw = envelope.value(u"token").toString();
-        if (raw.isEmpty())
-            return protocolError(op, u"no `token` in the answer"_s);
-        if (std::optional<JoinToken> token = JoinToken::decode(raw))
-            return std::move(*token);
-        // A token this version cannot read is still what the platform issued: pass it on.
-        JoinToken opaque;
-        opaque.raw = raw;
-        return opaque;
-    });
+                           const QString raw = envelope.value(u"token").toString();
+                           if (raw.isEmpty())
+                               return protocolError(op, u"no `token` in the answer"_s);
+                           if (std::optional<JoinToken> token = JoinToken::decode(raw))
+                               return std::move(*token);
+                           // A token this version cannot read is still what the platform issued: pass it on.
+                           JoinToken opaque;
+                           opaque.raw = raw;
+                           return opaque;
+                       });
 }
 
 namespace {
@@ -268,33 +261,36 @@ PlatformResult<QJsonArray> cdrRows(const QJsonObject &envelope, const QString &o
 
 } // namespace
 
-void EnableXPlatform::cdrByPeriod(const QDate &from, const QDate &to, QObject *context,
-                                  Callback<QJsonArray> done)
+void EnableXPlatform::cdrByPeriod(const QDate &from, const QDate &to, QObject *context, Callback<QJsonArray> done)
 {
-    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"period"_s, day(from), day(to)}), {},
+    PlatformRequest::Spec spec{"GET",
+                               d->url({u"cdr"_s, u"period"_s, day(from), day(to)}),
+                               {},
                                tr("reading call records from %1 to %2").arg(day(from), day(to))};
     d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
 }
 
 void EnableXPlatform::cdrByRoom(const QString &roomId, QObject *context, Callback<QJsonArray> done)
 {
-    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"room"_s, roomId}), {},
-                               tr("reading call records of room %1").arg(roomId)};
+    PlatformRequest::Spec spec{
+        "GET", d->url({u"cdr"_s, u"room"_s, roomId}), {}, tr("reading call records of room %1").arg(roomId)};
     d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
 }
 
-void EnableXPlatform::cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to,
-                                      QObject *context, Callback<QJsonArray> done)
+void EnableXPlatform::cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
+                                      Callback<QJsonArray> done)
 {
-    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"room-period"_s, roomId, day(from), day(to)}), {},
+    PlatformRequest::Spec spec{"GET",
+                               d->url({u"cdr"_s, u"room-period"_s, roomId, day(from), day(to)}),
+                               {},
                                tr("reading call records of room %1 from %2 to %3").arg(roomId, day(from), day(to))};
     d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
 }
 
 void EnableXPlatform::cdrByConference(const QString &confNum, QObject *context, Callback<QJsonArray> done)
 {
-    PlatformRequest::Spec spec{"GET", d->url({u"cdr"_s, u"conf"_s, confNum}), {},
-                               tr("reading call records of session %1").arg(confNum)};
+    PlatformRequest::Spec spec{
+        "GET", d->url({u"cdr"_s, u"conf"_s, confNum}), {}, tr("reading call records of session %1").arg(confNum)};
     d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
 }
 

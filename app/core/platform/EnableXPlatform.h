@@ -20,17 +20,17 @@ public:
     struct Options
     {
         int transferTimeoutMs = 20'000;
-        int maxAttempts = 4;           // first try included
+        int maxAttempts = 4; // first try included
         int initialBackoffMs = 500;
         int maxBackoffMs = 8'000;
-        int maxRetryAfterMs = 60'000;  // a longer Retry-After is not waited for
+        int maxRetryAfterMs = 60'000; // a longer Retry-After is not waited for
     };
 
     // `baseUrl` is the API root, e.g. https://api.enablex.io/video/v2/ (a trailing '/' is added).
-    EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId,
-                    const QString &appKey, QObject *parent = nullptr);
-    EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId,
-                    const QString &appKey, Options options, QObject *parent = nullptr);
+    EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId, const QString &appKey,
+                    QObject *parent = nullptr);
+    EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId, const QString &appKey,
+                    Options options, QObject *parent = nullptr);
     ~EnableXPlatform() override;
 
     QUrl baseUrl() const;
@@ -40,14 +40,12 @@ public:
     void listRooms(QObject *context, Callback<QList<Room>> done) override;
     void getRoom(const QString &roomId, QObject *context, Callback<Room> done) override;
     void createRoom(const RoomDefinition &definition, QObject *context, Callback<Room> done) override;
-    void updateRoom(const QString &roomId, const QJsonObject &changes, QObject *context,
-                    Callback<Done> done) override;
+    void updateRoom(const QString &roomId, const QJsonObject &changes, QObject *context, Callback<Done> done) override;
     void deleteRoom(const QString &roomId, QObject *context, Callback<Done> done) override;
     void liveUsers(const QString &roomId, QObject *context, Callback<QList<LiveUser>> done) override;
     void createToken(const QString &roomId, const TokenRequest &request, QObject *context,
                      Callback<JoinToken> done) override;
-    void cdrByPeriod(const QDate &from, const QDate &to, QObject *context,
-                     Callback<QJsonArray> done) override;
+    void cdrByPeriod(const QDate &from, const QDate &to, QObject *context, Callback<QJsonArray> done) override;
     void cdrByRoom(const QString &roomId, QObject *context, Callback<QJsonArray> done) override;
     void cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
                          Callback<QJsonArray> done) override;

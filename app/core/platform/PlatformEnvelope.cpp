@@ -37,8 +37,8 @@ PlatformError::Kind kindForErrorCode(const QString &code, PlatformError::Kind fa
 
 } // namespace
 
-std::optional<QJsonObject> PlatformEnvelope::parse(int httpStatus, const QByteArray &body,
-                                                   const QString &operation, PlatformError *error)
+std::optional<QJsonObject> PlatformEnvelope::parse(int httpStatus, const QByteArray &body, const QString &operation,
+                                                   PlatformError *error)
 {
     const bool is2xx = httpStatus >= 200 && httpStatus < 300;
     QJsonParseError parseError;
@@ -48,8 +48,7 @@ std::optional<QJsonObject> PlatformEnvelope::parse(int httpStatus, const QByteAr
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         // No envelope: the HTTP status alone says what happened (a proxy's 502 page, a 401 from a
         // gateway); a 2xx without JSON is not the documented API.
-        PlatformError e = PlatformError::fromAnswer(httpStatus, 0,
-                                                    QString::fromUtf8(body.left(200)), operation);
+        PlatformError e = PlatformError::fromAnswer(httpStatus, 0, QString::fromUtf8(body.left(200)), operation);
         if (is2xx)
             e.kind = PlatformError::Kind::Protocol;
         if (error)
@@ -59,8 +58,8 @@ std::optional<QJsonObject> PlatformEnvelope::parse(int httpStatus, const QByteAr
 
     if (object.value(u"status").toString() == u"error" || object.contains(u"error_code")) {
         const QString code = object.value(u"error_code").toString();
-        PlatformError e = PlatformError::fromAnswer(httpStatus, 0, code + u": "_s
-                                                    + object.value(u"message").toString(), operation);
+        PlatformError e =
+            PlatformError::fromAnswer(httpStatus, 0, code + u": "_s + object.value(u"message").toString(), operation);
         e.kind = kindForErrorCode(code, is2xx ? PlatformError::Kind::Protocol : e.kind);
         if (error)
             *error = e;

@@ -16,8 +16,8 @@ class PlatformEnvelope
 {
 public:
     // The JSON object on success, else the error (kind, codes, field, the platform's words).
-    static std::optional<QJsonObject> parse(int httpStatus, const QByteArray &body,
-                                            const QString &operation, PlatformError *error);
+    static std::optional<QJsonObject> parse(int httpStatus, const QByteArray &body, const QString &operation,
+                                            PlatformError *error);
 };
 
 } // namespace confero

@@ -56,8 +56,7 @@ PlatformError::Kind PlatformError::kindFor(int httpStatus, int resultCode)
     return Kind::Protocol;
 }
 
-PlatformError PlatformError::fromAnswer(int httpStatus, int resultCode, const QString &detail,
-                                        const QString &operation)
+PlatformError PlatformError::fromAnswer(int httpStatus, int resultCode, const QString &detail, const QString &operation)
 {
     PlatformError error;
     error.kind = kindFor(httpStatus, resultCode);
@@ -78,14 +77,14 @@ QString PlatformError::message() const
     switch (kind) {
     case Kind::Network:
         sentence = tr("Could not reach the video platform%1: the connection failed or was cut. "
-                      "Check the network and the project's API address.").arg(inParens);
+                      "Check the network and the project's API address.")
+                       .arg(inParens);
         break;
     case Kind::Timeout:
         sentence = tr("The video platform did not answer in time%1. Try again later.").arg(inParens);
         break;
     case Kind::Auth:
-        sentence = tr("The platform refused the App ID or App Key%1. Check the project's credentials.")
-                       .arg(inParens);
+        sentence = tr("The platform refused the App ID or App Key%1. Check the project's credentials.").arg(inParens);
         break;
     case Kind::NotFound:
         sentence = tr("The platform does not know this room%1. It may have been deleted.").arg(inParens);
@@ -96,34 +95,37 @@ QString PlatformError::message() const
             sentence = detail;
         else
             sentence = field.isEmpty()
-            ? tr("The platform refused the request%1. Check the values and try again.").arg(inParens)
-            : tr("The platform refused the value of \"%1\"%2. Correct it and try again.")
-                  .arg(field, inParens);
+                ? tr("The platform refused the request%1. Check the values and try again.").arg(inParens)
+                : tr("The platform refused the value of \"%1\"%2. Correct it and try again.").arg(field, inParens);
         break;
     case Kind::RateLimited:
         sentence = tr("The platform is limiting requests%1 and still refused after retrying. "
-                      "Wait a minute and try again.").arg(inParens);
+                      "Wait a minute and try again.")
+                       .arg(inParens);
         break;
     case Kind::Conflict:
         if (resultCode == 10030)
             sentence = tr("The platform does not allow this while the room has a live session%1. "
-                          "Try again when the session has ended.").arg(inParens);
+                          "Try again when the session has ended.")
+                           .arg(inParens);
         else if (resultCode == 10106)
             sentence = tr("A room's type (mode, scheduled, ad hoc) cannot be changed after it is "
-                          "created%1.").arg(inParens);
+                          "created%1.")
+                           .arg(inParens);
         else if (resultCode >= 10111 && resultCode <= 10114)
             sentence = tr("The platform refused a token for this room now%1: it is over, not yet "
-                          "open, or full.").arg(inParens);
-        else
-            sentence = tr("The platform does not allow this in the room's current state%1.")
+                          "open, or full.")
                            .arg(inParens);
+        else
+            sentence = tr("The platform does not allow this in the room's current state%1.").arg(inParens);
         break;
     case Kind::Server:
         sentence = tr("The platform had an internal problem%1. Try again later.").arg(inParens);
         break;
     case Kind::Protocol:
         sentence = tr("The platform's answer was not in the documented format%1. Check that the "
-                      "project's API address points to the Video API.").arg(inParens);
+                      "project's API address points to the Video API.")
+                       .arg(inParens);
         break;
     case Kind::Cancelled:
         sentence = tr("The request was cancelled.");
@@ -156,16 +158,26 @@ bool PlatformError::isTransient() const
 QString PlatformError::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Network: return u"network"_s;
-    case Kind::Timeout: return u"timeout"_s;
-    case Kind::Auth: return u"auth"_s;
-    case Kind::NotFound: return u"not_found"_s;
-    case Kind::Validation: return u"validation"_s;
-    case Kind::RateLimited: return u"rate_limited"_s;
-    case Kind::Conflict: return u"conflict"_s;
-    case Kind::Server: return u"server"_s;
-    case Kind::Protocol: return u"protocol"_s;
-    case Kind::Cancelled: return u"cancelled"_s;
+    case Kind::Network:
+        return u"network"_s;
+    case Kind::Timeout:
+        return u"timeout"_s;
+    case Kind::Auth:
+        return u"auth"_s;
+    case Kind::NotFound:
+        return u"not_found"_s;
+    case Kind::Validation:
+        return u"validation"_s;
+    case Kind::RateLimited:
+        return u"rate_limited"_s;
+    case Kind::Conflict:
+        return u"conflict"_s;
+    case Kind::Server:
+        return u"server"_s;
+    case Kind::Protocol:
+        return u"protocol"_s;
+    case Kind::Cancelled:
+        return u"cancelled"_s;
     }
     return {};
 }
@@ -173,36 +185,59 @@ QString PlatformError::kindName(Kind kind)
 QString PlatformError::fieldForResultCode(int code)
 {
     switch (code) {
-    case 10001: return u"room_id"_s;
-    case 10002: return u"name"_s;
-    case 10003: return u"settings.scheduled"_s;
+    case 10001:
+        return u"room_id"_s;
+    case 10002:
+        return u"name"_s;
+    case 10003:
+        return u"settings.scheduled"_s;
     case 10004:
     case 10005:
-    case 10006: return u"settings.scheduled_time"_s;
-    case 10007: return u"settings.participants"_s;
-    case 10008: return u"settings.auto_recording"_s;
-    case 10009: return u"settings"_s;
-    case 10010: return u"owner_ref"_s;
-    case 10011: return u"settings.duration"_s;
-    case 10012: return u"settings.active_talker"_s;
-    case 10013: return u"settings.wait_moderator"_s;
+    case 10006:
+        return u"settings.scheduled_time"_s;
+    case 10007:
+        return u"settings.participants"_s;
+    case 10008:
+        return u"settings.auto_recording"_s;
+    case 10009:
+        return u"settings"_s;
+    case 10010:
+        return u"owner_ref"_s;
+    case 10011:
+        return u"settings.duration"_s;
+    case 10012:
+        return u"settings.active_talker"_s;
+    case 10013:
+        return u"settings.wait_moderator"_s;
     case 10014:
-    case 10021: return u"settings.quality"_s;
-    case 10015: return u"sip.uri"_s;
+    case 10021:
+        return u"settings.quality"_s;
+    case 10015:
+        return u"sip.uri"_s;
     case 10016:
-    case 10017: return u"settings.adhoc"_s;
+    case 10017:
+        return u"settings.adhoc"_s;
     case 10019:
-    case 10020: return u"settings.mode"_s;
+    case 10020:
+        return u"settings.mode"_s;
     case 10022:
-    case 10023: return u"settings.moderators"_s;
-    case 10024: return u"settings.peep"_s;
-    case 10025: return u"settings.knock"_s;
-    case 10026: return u"settings.aor"_s;
-    case 10101: return u"name"_s;
-    case 10102: return u"user_ref"_s;
+    case 10023:
+        return u"settings.moderators"_s;
+    case 10024:
+        return u"settings.peep"_s;
+    case 10025:
+        return u"settings.knock"_s;
+    case 10026:
+        return u"settings.aor"_s;
+    case 10101:
+        return u"name"_s;
+    case 10102:
+        return u"user_ref"_s;
     case 10103:
-    case 10104: return u"role"_s;
-    default: return {};
+    case 10104:
+        return u"role"_s;
+    default:
+        return {};
     }
 }
 

@@ -11,9 +11,8 @@ namespace confero {
 
 using namespace Qt::StringLiterals;
 
-PlatformRequest::PlatformRequest(QNetworkAccessManager *network, Spec spec, QByteArray authorization,
-                                 RetryPolicy retry, int transferTimeoutMs,
-                                 QList<QSslCertificate> trusted, QObject *parent)
+PlatformRequest::PlatformRequest(QNetworkAccessManager *network, Spec spec, QByteArray authorization, RetryPolicy retry,
+                                 int transferTimeoutMs, QList<QSslCertificate> trusted, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_spec(std::move(spec))
@@ -104,8 +103,7 @@ PlatformError PlatformRequest::transportError(QNetworkReply::NetworkError code) 
     error.detail = m_reply ? m_reply->errorString() : QString();
     // Qt reports an expired transfer timeout as a cancelled operation (we never cancel a live reply
     // without also disconnecting from it, so here it can only be the timeout).
-    const bool timedOut = code == QNetworkReply::TimeoutError
-        || code == QNetworkReply::OperationCanceledError;
+    const bool timedOut = code == QNetworkReply::TimeoutError || code == QNetworkReply::OperationCanceledError;
     error.kind = timedOut ? PlatformError::Kind::Timeout : PlatformError::Kind::Network;
     return error;
 }
@@ -127,31 +125,28 @@ void PlatformRequest::onReplyFinished()
     const bool transportFailure = status == 0 || (code != QNetworkReply::NoError && code < 200);
     if (transportFailure) {
         const PlatformError error = transportError(code);
-        qCInfo(lcPlatform).noquote() << m_spec.verb << m_spec.url.path() << "failed:"
-                                     << PlatformError::kindName(error.kind) << error.detail
-                                     << "after" << elapsed << "ms";
+        qCInfo(lcPlatform).noquote() << m_spec.verb << m_spec.url.path()
+                                     << "failed:" << PlatformError::kindName(error.kind) << error.detail << "after"
+                                     << elapsed << "ms";
         Q_EMIT attemptFinished(false, elapsed);
-        const bool notSent = code == QNetworkReply::ConnectionRefusedError
-            || code == QNetworkReply::HostNotFoundError;
+        const bool notSent = code == QNetworkReply::ConnectionRefusedError || code == QNetworkReply::HostNotFoundError;
         retryOrFail(error, std::nullopt, notSent);
         return;
     }
 
     const QByteArray body = reply->readAll();
     PlatformError error;
-    const std::optional<QJsonObject> envelope =
-        PlatformEnvelope::parse(status, body, m_spec.operation, &error);
+    const std::optional<QJsonObject> envelope = PlatformEnvelope::parse(status, body, m_spec.operation, &error);
     qCDebug(lcPlatform).noquote() << m_spec.verb << m_spec.url.path() << "HTTP" << status
-                                  << (envelope ? u"ok"_s : u"result "_s + QString::number(error.resultCode))
-                                  << "in" << elapsed << "ms";
+                                  << (envelope ? u"ok"_s : u"result "_s + QString::number(error.resultCode)) << "in"
+                                  << elapsed << "ms";
     Q_EMIT attemptFinished(envelope.has_value(), elapsed);
     if (envelope) {
         finishWith(&*envelope, nullptr);
         return;
     }
     if (m_spec.notFoundOnRetryMeansDone && m_attempt > 1 && error.kind == PlatformError::Kind::NotFound) {
-        qCInfo(lcPlatform).noquote() << m_spec.operation
-                                     << ": not found on retry, an earlier attempt already did it";
+        qCInfo(lcPlatform).noquote() << m_spec.operation << ": not found on retry, an earlier attempt already did it";
         const QJsonObject done{{u"result"_s, 0}};
         finishWith(&done, nullptr);
         return;

@@ -33,18 +33,17 @@ public:
 
     struct Spec
     {
-        QByteArray verb;           // GET, POST, PATCH, DELETE
+        QByteArray verb; // GET, POST, PATCH, DELETE
         QUrl url;
-        QByteArray body;           // JSON, empty for GET/DELETE
-        QString operation;         // for messages, e.g. "creating room \"Stand-up\""
+        QByteArray body; // JSON, empty for GET/DELETE
+        QString operation; // for messages, e.g. "creating room \"Stand-up\""
         Replay replay = Replay::Safe;
         // DELETE: a 404 on a retry means an earlier attempt reached the server and did the work.
         bool notFoundOnRetryMeansDone = false;
     };
 
-    PlatformRequest(QNetworkAccessManager *network, Spec spec, QByteArray authorization,
-                    RetryPolicy retry, int transferTimeoutMs, QList<QSslCertificate> trusted,
-                    QObject *parent = nullptr);
+    PlatformRequest(QNetworkAccessManager *network, Spec spec, QByteArray authorization, RetryPolicy retry,
+                    int transferTimeoutMs, QList<QSslCertificate> trusted, QObject *parent = nullptr);
     ~PlatformRequest() override;
 
     void start();
@@ -62,8 +61,7 @@ Q_SIGNALS:
 private:
     void sendAttempt();
     void onReplyFinished();
-    void retryOrFail(const PlatformError &error, std::optional<qint64> retryAfterMs,
-                     bool requestNotProcessed);
+    void retryOrFail(const PlatformError &error, std::optional<qint64> retryAfterMs, bool requestNotProcessed);
     void finishWith(const QJsonObject *envelope, const PlatformError *error);
     PlatformError transportError(QNetworkReply::NetworkError code) const;
 

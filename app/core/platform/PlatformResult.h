@@ -12,8 +12,14 @@ template<typename T>
 class PlatformResult
 {
 public:
-    PlatformResult(T value) : m_data(std::move(value)) {}
-    PlatformResult(PlatformError error) : m_data(std::move(error)) {}
+    PlatformResult(T value)
+        : m_data(std::move(value))
+    {
+    }
+    PlatformResult(PlatformError error)
+        : m_data(std::move(error))
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -25,6 +31,7 @@ private:
     std::variant<T, PlatformError> m_data;
 };
 
-struct Done {}; // the value of calls that answer only {"result":0}
+struct Done
+{ }; // the value of calls that answer only {"result":0}
 
 } // namespace confero

@@ -29,8 +29,8 @@ std::optional<qint64> RetryPolicy::retryAfterMs(const QByteArray &header, const 
         return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
 
     // IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT"; the obsolete forms fall back to RFC 2822.
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(text),
-                                              QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime when =
+        QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (when.isValid())
         when.setTimeZone(QTimeZone::utc());
     else

@@ -10,7 +10,7 @@ namespace confero {
 // When to try a platform request again, and after how long.
 struct RetryPolicy
 {
-    int maxAttempts = 4;          // first try included
+    int maxAttempts = 4; // first try included
     int initialBackoffMs = 500;
     int maxBackoffMs = 8'000;
     int maxRetryAfterMs = 60'000; // a longer Retry-After is not waited for

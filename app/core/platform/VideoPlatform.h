@@ -40,11 +40,10 @@ public:
 
     // Call detail records (video-api.md 5): the `cdr` array as the platform sent it, whole (no
     // pagination). Dates are UTC days, both ends included.
-    virtual void cdrByPeriod(const QDate &from, const QDate &to, QObject *context,
-                             Callback<QJsonArray> done) = 0;
+    virtual void cdrByPeriod(const QDate &from, const QDate &to, QObject *context, Callback<QJsonArray> done) = 0;
     virtual void cdrByRoom(const QString &roomId, QObject *context, Callback<QJsonArray> done) = 0;
-    virtual void cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to,
-                                 QObject *context, Callback<QJsonArray> done) = 0;
+    virtual void cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
+                                 Callback<QJsonArray> done) = 0;
     virtual void cdrByConference(const QString &confNum, QObject *context, Callback<QJsonArray> done) = 0;
 
 Q_SIGNALS:

@@ -119,7 +119,8 @@ StoreResult<CdrIngestStats> CdrIngest::ingest(const QList<CdrRow> &rows)
                     break;
                 stats.problems.append(IngestText::tr("session %1, row %2: %3")
                                           .arg(row.confNum.isEmpty() ? u"?"_s : row.confNum)
-                                          .arg(i + 1).arg(problem));
+                                          .arg(i + 1)
+                                          .arg(problem));
             }
         }
 
@@ -222,11 +223,12 @@ StoreResult<bool> CdrIngest::recomputeSessions(const QSet<QString> &confNums)
                 roomName = rows.value(3).toString();
             const QString ref = rows.value(4).toString();
             const QString name = rows.value(5).toString();
-            people.insert(!ref.isEmpty() ? u"r:"_s + ref : !name.isEmpty() ? u"n:"_s + name
-                                                                            : u"k:"_s + rows.value(6).toString());
+            people.insert(!ref.isEmpty()        ? u"r:"_s + ref
+                              : !name.isEmpty() ? u"n:"_s + name
+                                                : u"k:"_s + rows.value(6).toString());
             recorded = recorded || rows.value(7).toInt() != 0;
             if (connect <= 0)
-                continue;   // a join we cannot place in time says nothing about concurrency
+                continue; // a join we cannot place in time says nothing about concurrency
             if (disconnect < connect)
                 disconnect = connect;
             start = start == 0 ? connect : std::min(start, connect);

@@ -10,9 +10,9 @@ namespace confero {
 
 struct CdrIngestStats
 {
-    int received = 0;     // rows given
-    int inserted = 0;     // new participant rows
-    int updated = 0;      // rows seen before, rewritten with what was sent now
+    int received = 0; // rows given
+    int inserted = 0; // new participant rows
+    int updated = 0; // rows seen before, rewritten with what was sent now
     int withProblems = 0; // rows stored with at least one field that could not be read
     QStringList problems; // the first few, "conf 913 row 4: room.connect_dt: not a date"
     QSet<QString> confNums; // sessions touched (and recomputed)

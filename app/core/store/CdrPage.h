@@ -26,7 +26,7 @@ struct CdrStoredRow
 struct CdrPage
 {
     QList<CdrStoredRow> rows;
-    std::optional<CdrPageKey> next;   // empty on the last page
+    std::optional<CdrPageKey> next; // empty on the last page
 };
 
 } // namespace confero

@@ -205,11 +205,13 @@ StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort
     const Column *sortColumn = column(sort.column);
     if (!sortColumn)
         return StoreError{QueryText::tr("Call records cannot be sorted by \"%1\"; use one of: %2.")
-                              .arg(sort.column, columns().join(u", "_s)), {}};
+                              .arg(sort.column, columns().join(u", "_s)),
+                          {}};
     const bool postgres = m_store->isPostgres();
     // PostgreSQL would sort text by the database's locale; byte order is what SQLite does, and one
     // order on both backends is what makes the same query give the same pages.
-    const QString sortExpr = QString(sortColumn->name) + (sortColumn->text && postgres ? u" COLLATE \"C\""_s : QString());
+    const QString sortExpr =
+        QString(sortColumn->name) + (sortColumn->text && postgres ? u" COLLATE \"C\""_s : QString());
     const QString direction = sort.descending ? u" DESC"_s : u" ASC"_s;
 
     QVariantList values;

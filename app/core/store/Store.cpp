@@ -171,8 +171,8 @@ StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) c
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     }
     if (!db.isValid() || !db.open()) {
-        const StoreError error = sqlError(
-            StoreText::tr("Could not open the database %1.").arg(displayLocation(m_location)), db.lastError());
+        const StoreError error =
+            sqlError(StoreText::tr("Could not open the database %1.").arg(displayLocation(m_location)), db.lastError());
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
         return error;
@@ -183,9 +183,9 @@ StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) c
         // SQLite and the schema relies on ON DELETE CASCADE.
         if (!pragma.exec(u"PRAGMA journal_mode=WAL"_s) || !pragma.exec(u"PRAGMA foreign_keys=ON"_s)
             || !pragma.exec(u"PRAGMA busy_timeout=5000"_s)) {
-            const StoreError error = sqlError(
-                StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
-                pragma.lastError());
+            const StoreError error =
+                sqlError(StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
+                         pragma.lastError());
             pragma = QSqlQuery();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connectionName);
@@ -220,19 +220,19 @@ StoreResult<bool> Store::migrate(bool existingFile)
     m_schemaVersion = current;
     const int latest = latestSchemaVersion();
     if (current > latest) {
-        return StoreError{
-            StoreText::tr("The database %1 was written by a newer Confero (schema %2; this version "
-                          "knows up to %3). Update Confero or choose another data folder.")
-                .arg(displayLocation(m_location)).arg(current).arg(latest),
-            {}};
+        return StoreError{StoreText::tr("The database %1 was written by a newer Confero (schema %2; this version "
+                                        "knows up to %3). Update Confero or choose another data folder.")
+                              .arg(displayLocation(m_location))
+                              .arg(current)
+                              .arg(latest),
+                          {}};
     }
     if (current == latest)
         return true;
 
     if (!m_postgres && existingFile) {
         const QString backup = u"%1.bak-v%2-%3"_s.arg(
-            m_location, QString::number(current),
-            QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s));
+            m_location, QString::number(current), QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s));
         QSqlQuery vacuum(db);
         QString escaped = backup;
         escaped.replace(u"'"_s, u"''"_s);
@@ -280,7 +280,9 @@ StoreResult<bool> Store::migrate(bool existingFile)
             const QSqlError error = query.lastError().isValid() ? query.lastError() : db.lastError();
             db.rollback();
             return sqlError(StoreText::tr("Upgrading the database to schema %1 failed; it was left at "
-                                          "schema %2.").arg(migration.version).arg(m_schemaVersion),
+                                          "schema %2.")
+                                .arg(migration.version)
+                                .arg(m_schemaVersion),
                             error);
         }
         m_schemaVersion = migration.version;

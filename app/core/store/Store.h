@@ -24,7 +24,7 @@ public:
     bool isOpen() const;
     bool isPostgres() const;
 
-    QSqlDatabase database() const;      // the connection of the thread that opened it
+    QSqlDatabase database() const; // the connection of the thread that opened it
     QString location() const;
     int schemaVersion() const;
     static int latestSchemaVersion();

@@ -21,13 +21,16 @@ StoreWorker::StoreWorker(const Store *store, QObject *parent)
     m_executor = new QObject;
     m_executor->moveToThread(&m_thread);
     // Runs on the worker thread as its event loop ends: the connection is closed where it was made.
-    connect(&m_thread, &QThread::finished, m_executor, [this] {
-        if (m_db.isValid()) {
-            m_db.close();
-            m_db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-        }
-    }, Qt::DirectConnection);
+    connect(
+        &m_thread, &QThread::finished, m_executor,
+        [this] {
+            if (m_db.isValid()) {
+                m_db.close();
+                m_db = QSqlDatabase();
+                QSqlDatabase::removeDatabase(m_connectionName);
+            }
+        },
+        Qt::DirectConnection);
     m_thread.setObjectName(u"store-worker"_s);
     m_thread.start();
 }
@@ -46,8 +49,8 @@ StoreError StoreWorker::openError() const
 
 void StoreWorker::post(std::function<void(QSqlDatabase &)> job)
 {
-    QMetaObject::invokeMethod(m_executor, [this, job = std::move(job)] { job(connection()); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_executor, [this, job = std::move(job)] { job(connection()); }, Qt::QueuedConnection);
 }
 
 QSqlDatabase &StoreWorker::connection()

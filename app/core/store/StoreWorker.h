@@ -35,8 +35,8 @@ public:
     {
         post([this, job = std::move(job), done = std::move(done)](QSqlDatabase &db) {
             R result = job(db);
-            QMetaObject::invokeMethod(this, [done, result = std::move(result)] { done(result); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [done, result = std::move(result)] { done(result); }, Qt::QueuedConnection);
         });
     }
 
@@ -49,10 +49,10 @@ private:
 
     const Store *m_store;
     QThread m_thread;
-    QObject *m_executor = nullptr;   // lives on m_thread; jobs are queued to it
+    QObject *m_executor = nullptr; // lives on m_thread; jobs are queued to it
     QString m_connectionName;
-    QSqlDatabase m_db;               // touched only on m_thread
-    StoreError m_openError;          // touched only on m_thread
+    QSqlDatabase m_db; // touched only on m_thread
+    StoreError m_openError; // touched only on m_thread
 };
 
 } // namespace confero

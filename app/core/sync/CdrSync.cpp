@@ -55,8 +55,12 @@ StoreResult<bool> writeState(QSqlDatabase db, qint64 projectId, const QString &k
     QSqlQuery query(db);
     query.prepare(u"UPDATE sync_state SET range_from = ?, range_to = ?, done_through = ?, windows_done = ?, "
                   "windows_total = ?, rows_seen = rows_seen + ?, updated_at = ? WHERE project_id = ? AND kind = ?"_s);
-    const QVariantList values{dayText(state.rangeFrom), dayText(state.rangeTo), dayText(state.doneThrough),
-                              state.windowsDone, state.windowsTotal, rows,
+    const QVariantList values{dayText(state.rangeFrom),
+                              dayText(state.rangeTo),
+                              dayText(state.doneThrough),
+                              state.windowsDone,
+                              state.windowsTotal,
+                              rows,
                               QDateTime::currentMSecsSinceEpoch()};
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -128,10 +132,13 @@ void CdrSync::start(const Request &request)
     } else {
         if (!request.from.isValid() || !request.to.isValid() || request.to < request.from) {
             const quint64 generation = m_generation;
-            QMetaObject::invokeMethod(this, [this, generation] {
-                if (generation == m_generation)
-                    fail(tr("Give a period whose first day is not after its last."));
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation] {
+                    if (generation == m_generation)
+                        fail(tr("Give a period whose first day is not after its last."));
+                },
+                Qt::QueuedConnection);
             return;
         }
         if (request.from == request.to) {
@@ -142,8 +149,8 @@ void CdrSync::start(const Request &request)
         }
         // An interrupted sync of the same period picks up at its last stored day.
         const std::optional<SavedState> saved = readState(m_store->database(), m_projectId, stateKind(request));
-        if (saved && saved->rangeFrom == request.from && saved->rangeTo == request.to
-            && saved->doneThrough.isValid() && saved->windowsDone < saved->windowsTotal) {
+        if (saved && saved->rangeFrom == request.from && saved->rangeTo == request.to && saved->doneThrough.isValid()
+            && saved->windowsDone < saved->windowsTotal) {
             while (m_next < m_windows.size() && m_windows.at(m_next).to <= saved->doneThrough)
                 ++m_next;
             m_summary.resumed = m_next > 0;
@@ -151,17 +158,20 @@ void CdrSync::start(const Request &request)
     }
     m_windowsTotal = static_cast<int>(m_windows.size());
     const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(this, [this, generation] {
-        if (generation == m_generation)
-            fetchNext();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation] {
+            if (generation == m_generation)
+                fetchNext();
+        },
+        Qt::QueuedConnection);
 }
 
 void CdrSync::cancel()
 {
     if (!m_running)
         return;
-    delete m_call;   // the platform request dies with its context
+    delete m_call; // the platform request dies with its context
     fail(tr("The sync of call records was cancelled."));
 }
 
@@ -202,8 +212,7 @@ void CdrSync::store(const QJsonArray &rows)
     const Window window = m_windows.at(m_next);
     const qint64 projectId = m_projectId;
     const QString kind = stateKind(m_request);
-    SavedState state{m_request.from, m_request.to, window.to,
-                     static_cast<int>(m_next) + 1, m_windowsTotal};
+    SavedState state{m_request.from, m_request.to, window.to, static_cast<int>(m_next) + 1, m_windowsTotal};
     StoreWorker *worker = m_worker;
     const quint64 generation = m_generation;
     m_worker->run<StoreResult<CdrIngestStats>>(

@@ -30,21 +30,21 @@ class CdrSync final : public QObject
 public:
     struct Request
     {
-        QDate from;          // a period, both days included...
+        QDate from; // a period, both days included...
         QDate to;
-        QString roomId;      // ...optionally of one room
-        QString confNum;     // or one session (then from/to are ignored)
+        QString roomId; // ...optionally of one room
+        QString confNum; // or one session (then from/to are ignored)
     };
 
     struct Summary
     {
-        int windows = 0;           // windows fetched by this run
+        int windows = 0; // windows fetched by this run
         int rowsReceived = 0;
         int inserted = 0;
         int updated = 0;
         int withProblems = 0;
-        QStringList problems;      // the first few, for a person
-        bool resumed = false;      // started after the last stored day of an interrupted sync
+        QStringList problems; // the first few, for a person
+        bool resumed = false; // started after the last stored day of an interrupted sync
     };
 
     CdrSync(VideoPlatform *platform, Store *store, qint64 projectId, QObject *parent = nullptr);
@@ -84,8 +84,8 @@ private:
     int m_windowsTotal = 0;
     Summary m_summary;
     bool m_running = false;
-    quint64 m_generation = 0;   // answers of a cancelled run are recognised and dropped
-    QPointer<QObject> m_call;   // context of the request in flight; deleting it cancels the request
+    quint64 m_generation = 0; // answers of a cancelled run are recognised and dropped
+    QPointer<QObject> m_call; // context of the request in flight; deleting it cancels the request
 };
 
 } // namespace confero
