@@ -29,6 +29,8 @@ class StoreWorker;
 //   maxCachedPages() pages, so memory is bounded whatever the view visits. data() for a row whose
 //   page is not in memory answers a placeholder (empty text, LoadingRole true) and schedules the
 //   page; when it is read, dataChanged covers the page's rows.
+//   pageSize() * maxCachedPages() must exceed the rows a view shows at once (4,000 by default),
+//   or the pages of one screen would evict each other.
 // - Where a page starts: keyset paging reads "the N rows after key K", it cannot skip. The model
 //   keeps a sparse index of page-start keys: every page read teaches where the next one starts, so
 //   scrolling page by page costs one indexed query per page, on the calling thread. A page whose
