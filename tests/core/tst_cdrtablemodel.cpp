@@ -331,4 +331,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestCdrTableModel)
-#include "tst_sessiontablemodel.moc"
+#include "tst_cdrtablemodel.moc"
