@@ -4,6 +4,8 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace confero {
 
 using namespace Qt::StringLiterals;
@@ -57,7 +59,8 @@ public:
         case QJsonValue::Double: {
             // conf_num and friends are strings in the docs; a number is the same identifier.
             const double number = value.toDouble();
-            if (number == static_cast<double>(static_cast<qint64>(number)))
+            // Range first: casting a double beyond qint64 (1e300) is undefined behaviour.
+            if (std::abs(number) < 9.0e18 && number == std::trunc(number))
                 return QString::number(static_cast<qint64>(number));
             return QString::number(number, 'g', 17);
         }
@@ -166,7 +169,9 @@ std::optional<qint64> CdrRowParser::parseIsoUtcMs(QStringView text)
         ++at;
         int scale = 100;
         const qsizetype start = at;
-        while (at < text.size() && text[at].isDigit()) {
+        // ASCII only: QChar::isDigit() also takes other scripts' digits, whose code points are not
+        // their values.
+        while (at < text.size() && text[at].unicode() >= u'0' && text[at].unicode() <= u'9') {
             if (scale > 0)
                 millis += (text[at].unicode() - u'0') * scale;
             scale /= 10;
