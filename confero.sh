@@ -170,10 +170,13 @@ cmd_run() {
     local console=("$build_dir/app/console/confero" "$@")
     if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
         # App Keys live only in the OS keychain. With no session bus there is none, so this run gets its
-        # own D-Bus session and gnome-keyring; the keyring is unlocked with CONFERO_KEYRING_PASSWORD.
-        say "No D-Bus session: starting one with gnome-keyring for this run (keys you add are kept in ~/.local/share/keyrings)."
+        # own D-Bus session and gnome-keyring. The keyring is never unlocked with a password of ours:
+        # the first time a key is saved, gnome-keyring's own prompt asks the user to choose one (and
+        # later runs ask for it), so the keys in ~/.local/share/keyrings stay encrypted.
+        say "No D-Bus session: starting one with gnome-keyring for this run; it will ask for a keyring password when you first save an App Key."
+        mkdir -p "${XDG_CACHE_HOME:-$HOME/.cache}" "${XDG_DATA_HOME:-$HOME/.local/share}"
         exec dbus-run-session -- sh -c '
-            printf %s "${CONFERO_KEYRING_PASSWORD:-}" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+            gnome-keyring-daemon --start --components=secrets >/dev/null
             exec "$@"' sh "${console[@]}"
     fi
     exec "${console[@]}"
