@@ -26,7 +26,7 @@ namespace {
 
 const QStringList kFilterOptions{u"from"_s, u"to"_s, u"room"_s, u"conf"_s, u"name"_s, u"role"_s, u"min-duration"_s};
 
-QStringList withFilters(QStringList options)
+QStringList withFilters(const QStringList &options)
 {
     return options + kFilterOptions;
 }

@@ -58,13 +58,13 @@ int main(int argc, char *argv[])
     }
     int exitCode = Command::Failure;
     bool finished = false;
-    QObject::connect(command, &Command::finished, &app, [&](int code) {
-        exitCode = code;
-        finished = true;
+    QObject::connect(command, &Command::finished, &app, [exitCodeOut = &exitCode, finishedOut = &finished](int code) {
+        *exitCodeOut = code;
+        *finishedOut = true;
         QCoreApplication::exit(code);
     });
     QTimer::singleShot(0, command, &Command::start);
-    app.exec();
+    QCoreApplication::exec();
     // Finished synchronously (before exec) counts too: exit() outside exec() is lost.
     return finished ? exitCode : Command::Failure;
 }

@@ -132,7 +132,7 @@ private Q_SLOTS:
         run = ok({u"--json"_s, u"cdr"_s, u"query"_s, u"--role"_s, role, u"--limit"_s, u"100000"_s});
         const QJsonArray sameRole = object(run).value(u"rows"_s).toArray();
         QCOMPARE(sameRole.size(), object(run).value(u"total"_s).toInteger());
-        for (const QJsonValue &row : sameRole)
+        for (const auto &row : sameRole)
             QCOMPARE(row[u"role"].toString(), role);
 
         run = ok({u"cdr"_s, u"query"_s, u"--limit"_s, u"3"_s});

@@ -16,7 +16,7 @@ namespace confero {
 class CdrRowParser
 {
 public:
-    static CdrRow parse(const QJsonObject &row);
+    static CdrRow parse(const QJsonObject &object);
     static QList<CdrRow> parse(const QJsonArray &rows);
 
     // "YYYY-MM-DDTHH:MM:SS[.fff]Z" (also with a space, without Z, or with a +HH:MM offset) to UTC

@@ -28,8 +28,8 @@ public:
 
     // The exported columns, in order (also the CSV header and the JSON keys).
     static QStringList columns();
-    static QJsonObject toJson(const CdrStoredRow &row);
-    static QStringList toCells(const CdrStoredRow &row);
+    static QJsonObject toJson(const CdrStoredRow &stored);
+    static QStringList toCells(const CdrStoredRow &stored);
     // "2025-01-10T09:31:05.120Z", or empty for an unknown (0) time.
     static QString isoTime(qint64 ms);
 

@@ -104,7 +104,7 @@ EnableXPlatform::EnableXPlatform(QNetworkAccessManager *network, const QUrl &bas
 }
 
 EnableXPlatform::EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId,
-                                 const QString &appKey, Options options, QObject *parent)
+                                 const QString &appKey, const Options &options, QObject *parent)
     : VideoPlatform(parent)
     , d(std::make_unique<Private>())
 {
@@ -143,7 +143,7 @@ void EnableXPlatform::listRooms(QObject *context, Callback<QList<Room>> done)
                              QList<Room> list;
                              const QJsonArray array = rooms.toArray();
                              list.reserve(array.size());
-                             for (const QJsonValue &value : array) {
+                             for (const auto &value : array) {
                                  if (std::optional<Room> room = Room::fromJson(value.toObject()))
                                      list.append(std::move(*room));
                                  else
@@ -212,7 +212,7 @@ void EnableXPlatform::liveUsers(const QString &roomId, QObject *context, Callbac
                                  // nobody.
                                  QList<LiveUser> users;
                                  const QJsonArray array = envelope.value(u"users").toArray();
-                                 for (const QJsonValue &value : array) {
+                                 for (const auto &value : array) {
                                      if (std::optional<LiveUser> user = LiveUser::fromJson(value.toObject()))
                                          users.append(std::move(*user));
                                  }

@@ -30,7 +30,7 @@ public:
     EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId, const QString &appKey,
                     QObject *parent = nullptr);
     EnableXPlatform(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &appId, const QString &appKey,
-                    Options options, QObject *parent = nullptr);
+                    const Options &options, QObject *parent = nullptr);
     ~EnableXPlatform() override;
 
     QUrl baseUrl() const;

@@ -43,8 +43,8 @@ struct Match
 
 } // namespace
 
-CdrIngest::CdrIngest(QSqlDatabase db, qint64 projectId)
-    : m_db(std::move(db))
+CdrIngest::CdrIngest(const QSqlDatabase &db, qint64 projectId)
+    : m_db(db)
     , m_projectId(projectId)
 {
 }

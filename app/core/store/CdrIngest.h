@@ -31,7 +31,7 @@ struct CdrIngestStats
 class CdrIngest
 {
 public:
-    CdrIngest(QSqlDatabase db, qint64 projectId);
+    CdrIngest(const QSqlDatabase &db, qint64 projectId);
 
     StoreResult<CdrIngestStats> ingest(const QList<CdrRow> &rows);
 

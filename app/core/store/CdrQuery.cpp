@@ -112,7 +112,7 @@ QString likePattern(const QString &text)
     return u'%' + escaped + u'%';
 }
 
-StoreResult<qint64> countOn(QSqlDatabase db, bool postgres, qint64 projectId, const CdrFilter &filter)
+StoreResult<qint64> countOn(const QSqlDatabase &db, bool postgres, qint64 projectId, const CdrFilter &filter)
 {
     QVariantList values;
     QSqlQuery query(db);

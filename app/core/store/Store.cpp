@@ -134,7 +134,7 @@ StoreResult<bool> Store::open(const QString &location)
     {
         StoreResult<QSqlDatabase> connected = openConnection(m_connectionName);
         if (!connected) {
-            const StoreError error = connected.error();
+            const StoreError &error = connected.error();
             close();
             return error;
         }

@@ -25,7 +25,7 @@ struct SavedState
     int windowsTotal = 0;
 };
 
-std::optional<SavedState> readState(QSqlDatabase db, qint64 projectId, const QString &kind)
+std::optional<SavedState> readState(const QSqlDatabase &db, qint64 projectId, const QString &kind)
 {
     QSqlQuery query(db);
     query.prepare(u"SELECT range_from, range_to, done_through, windows_done, windows_total FROM sync_state "
@@ -49,7 +49,7 @@ QString dayText(const QDate &day)
     return day.isValid() ? day.toString(Qt::ISODate) : QStringLiteral("");
 }
 
-StoreResult<bool> writeState(QSqlDatabase db, qint64 projectId, const QString &kind, const SavedState &state,
+StoreResult<bool> writeState(const QSqlDatabase &db, qint64 projectId, const QString &kind, const SavedState &state,
                              qint64 rows)
 {
     QSqlQuery query(db);
@@ -229,7 +229,7 @@ void CdrSync::store(const QJsonArray &rows)
                 return saved.error();
             return stats;
         },
-        [this, generation](StoreResult<CdrIngestStats> stats) {
+        [this, generation](const StoreResult<CdrIngestStats> &stats) {
             if (generation != m_generation || !m_running)
                 return;
             if (!stats) {
