@@ -3,8 +3,9 @@
 #   static-analysis.sh [--all] [--base <commit>] [--build <dir>] [--jobs <n>]
 # Without --all: the .cpp files changed since the base (their headers are checked through them, and a
 # changed header brings in the .cpp of the same name). The base is, in order: --base; the commit of the
-# last green `./confero.sh test --full` run, kept in <build>/.ci-last-green; else HEAD~20 (the files
-# changed in the last 20 commits). Uncommitted changes count as changed.
+# last green `./confero.sh test --full` run, kept in <build>/.ci-last-green; else the committed baseline
+# .ci/static-analysis-base; else HEAD~20 (the files changed in the last 20 commits). Uncommitted changes
+# count as changed.
 # <build> (default: build) is a configured build folder; its compile_commands.json gives the flags.
 # Exit status: 0 when neither tool reports anything.
 set -euo pipefail
@@ -55,6 +56,12 @@ if [ "$all" -eq 1 ]; then
 else
     if [ -z "$base" ] && [ -f "$build/.ci-last-green" ]; then
         base=$(cat "$build/.ci-last-green")
+        git cat-file -e "$base^{commit}" 2>/dev/null || base=""
+    fi
+    # A fresh clone (CI) has no .ci-last-green: the committed baseline says which commit's tree was
+    # last analysed and accepted, so only what changed since is checked (the rest: `--all`).
+    if [ -z "$base" ] && [ -f "$root/.ci/static-analysis-base" ]; then
+        base=$(tr -d '[:space:]' < "$root/.ci/static-analysis-base")
         git cat-file -e "$base^{commit}" 2>/dev/null || base=""
     fi
     if [ -z "$base" ]; then
