@@ -172,7 +172,8 @@ QJsonObject CdrLog::toJson() const
 std::optional<CdrLog> CdrLog::fromJson(const QJsonObject &object, QString *error)
 {
     CdrLog log(quint32(object.value(u"salt").toInteger()));
-    for (const QJsonValue &sessionValue : object.value(u"sessions").toArray()) {
+    const QJsonArray sessions = object.value(u"sessions").toArray();
+    for (const auto &sessionValue : sessions) {
         const QJsonObject session = sessionValue.toObject();
         const qint64 confNum = session.value(u"conf_num").toInteger(-1);
         const QString roomId = session.value(u"room_id").toString();
@@ -183,7 +184,8 @@ std::optional<CdrLog> CdrLog::fromJson(const QJsonObject &object, QString *error
         const quint32 room = log.addRoom({roomId.toUtf8(), session.value(u"room_name").toString().toUtf8(),
                                           session.value(u"room_details").toString().toUtf8()});
         std::vector<CdrRow> rows;
-        for (const QJsonValue &rowValue : session.value(u"rows").toArray()) {
+        const QJsonArray rowValues = session.value(u"rows").toArray();
+        for (const auto &rowValue : rowValues) {
             const QJsonObject o = rowValue.toObject();
             CdrRow row;
             row.connectMs = o.value(u"connect_ms").toInteger();

@@ -172,7 +172,7 @@ void SandboxServer::answer(const http::HttpResponder &responder, http::HttpRespo
     QTimer::singleShot(latencyMs, this, [responder, response] { responder.respond(response); });
 }
 
-void SandboxServer::addPlatformRoute(const QByteArray &method, const QString &route, PlatformHandler handler)
+void SandboxServer::addPlatformRoute(const QByteArray &method, const QString &route, const PlatformHandler &handler)
 {
     for (const QString &prefix : {u"/video/v2"_s, u"/v1"_s}) {
         m_router.add(method, prefix + route,
@@ -212,7 +212,7 @@ void SandboxServer::addPlatformRoute(const QByteArray &method, const QString &ro
     }
 }
 
-void SandboxServer::addControlRoute(const QByteArray &method, const QString &route, ControlHandler handler)
+void SandboxServer::addControlRoute(const QByteArray &method, const QString &route, const ControlHandler &handler)
 {
     m_router.add(
         method, u"/sandbox"_s + route,
@@ -288,7 +288,7 @@ void SandboxServer::registerCdrRoutes()
     using http::HttpRequest;
     // video-api.md 5: each route also answers without its parameters, with the 1020x code naming
     // what is missing, rather than the router's 404.
-    const auto add = [this](const QString &route, std::function<ApiReply(const QStringList &)> handler) {
+    const auto add = [this](const QString &route, const std::function<ApiReply(const QStringList &)> &handler) {
         for (const QString &form : {route, QString(route + u'/')})
             addPlatformRoute("GET", form,
                              [handler](const HttpRequest &, const QStringList &params) { return handler(params); });

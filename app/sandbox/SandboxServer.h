@@ -61,8 +61,8 @@ private:
     using PlatformHandler = std::function<ApiReply(const http::HttpRequest &, const QStringList &)>;
     using ControlHandler = std::function<ApiReply(const http::HttpRequest &)>;
 
-    void addPlatformRoute(const QByteArray &method, const QString &route, PlatformHandler handler);
-    void addControlRoute(const QByteArray &method, const QString &route, ControlHandler handler);
+    void addPlatformRoute(const QByteArray &method, const QString &route, const PlatformHandler &handler);
+    void addControlRoute(const QByteArray &method, const QString &route, const ControlHandler &handler);
     void registerRoutes();
     void registerCdrRoutes();
     bool isAuthorized(const http::HttpRequest &request) const;

@@ -154,7 +154,7 @@ QString SandboxState::join(LiveUser user, const QDateTime &now)
     user.confNum = record->liveConfNum;
     m_users.append(user);
     const QString roomId = record->roomId();
-    const QString confNum = record->liveConfNum;
+    QString confNum = record->liveConfNum;
     if (started) {
         qCInfo(lcSandbox) << "session" << confNum << "started in room" << roomId;
         Q_EMIT sessionStarted(roomId, confNum);
@@ -248,7 +248,7 @@ QString SandboxState::simulateSession(const QString &roomId, int participants, q
     RoomRecord *record = mutableRoom(roomId);
     if (!record || record->isLive())
         return {};
-    const QString confNum = QString::number(m_nextConfNum++);
+    QString confNum = QString::number(m_nextConfNum++);
     const QDateTime start = now.addMSecs(-durationMs);
     ++record->sessionCount;
     if (!record->firstSessionStart.isValid())
@@ -342,7 +342,8 @@ bool SandboxState::loadJson(const QJsonObject &object, QString *error)
         return false;
     }
     QList<RoomRecord> rooms;
-    for (const QJsonValue &value : object.value(u"rooms").toArray()) {
+    const QJsonArray roomValues = object.value(u"rooms").toArray();
+    for (const auto &value : roomValues) {
         RoomRecord record = RoomRecord::fromJson(value.toObject());
         if (record.roomId().isEmpty()) {
             *error = u"the state file has a room without a room_id"_s;
@@ -351,7 +352,8 @@ bool SandboxState::loadJson(const QJsonObject &object, QString *error)
         rooms.append(record);
     }
     QList<TokenRecord> tokens;
-    for (const QJsonValue &value : object.value(u"tokens").toArray())
+    const QJsonArray tokenValues = object.value(u"tokens").toArray();
+    for (const auto &value : tokenValues)
         tokens.append(TokenRecord::fromJson(value.toObject()));
 
     // A state file from before CDR has no "cdr": its sessions simply have no rows.

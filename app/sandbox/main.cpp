@@ -151,5 +151,5 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     out << "listening on " << server.apiBaseUrl().adjusted(QUrl::RemovePath).toString() << Qt::endl;
     std::fflush(stdout);
-    return app.exec();
+    return QCoreApplication::exec();
 }

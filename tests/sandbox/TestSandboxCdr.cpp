@@ -153,20 +153,20 @@ void TestSandboxCdr::everyRouteAnswersUnderBothPrefixes()
 
     const QJsonArray room = rowsOf(prefix + u"/cdr/room/"_s + roomId);
     QVERIFY(!room.isEmpty());
-    for (const QJsonValue &row : room)
+    for (const auto &row : room)
         QCOMPARE(row.toObject().value(u"room").toObject().value(u"room_id").toString(), roomId);
 
     const QJsonArray roomPeriod = rowsOf(prefix + u"/cdr/room-period/"_s + roomId + u"/2025-03-08/2025-03-10"_s);
     QVERIFY(!roomPeriod.isEmpty());
     QVERIFY(roomPeriod.size() <= period.size());
-    for (const QJsonValue &row : roomPeriod)
+    for (const auto &row : roomPeriod)
         QCOMPARE(row.toObject().value(u"room").toObject().value(u"room_id").toString(), roomId);
     // The third-party wrapper's form (video-api.md 10.1 item 5) gives the same rows.
     QCOMPARE(rowsOf(prefix + u"/cdr/room-period/"_s + roomId + u"/period/2025-03-08/2025-03-10"_s), roomPeriod);
 
     const QJsonArray conference = rowsOf(prefix + u"/cdr/conf/"_s + confNum);
     QVERIFY(!conference.isEmpty());
-    for (const QJsonValue &row : conference)
+    for (const auto &row : conference)
         QCOMPARE(row.toObject().value(u"conf_num").toString(), confNum);
 
     // Nothing recorded: an empty list, still with result "0".
@@ -189,7 +189,7 @@ void TestSandboxCdr::rowsFollowTheSchema()
     QSet<QString> cdrIds;
     int classic = 0;
     int newer = 0;
-    for (const QJsonValue &value : rows) {
+    for (const auto &value : rows) {
         const QJsonObject row = value.toObject();
         QVERIFY(timeOf(row.value(u"trans_date")).isValid());
         QVERIFY(row.value(u"conf_num").isString());
@@ -228,11 +228,11 @@ void TestSandboxCdr::rowsFollowTheSchema()
         QCOMPARE(track.size(), 5);
         if (track.value(u"audio").isString()) {
             ++classic;
-            for (const QJsonValue &flag : track)
+            for (const auto &flag : track)
                 QVERIFY(flag == QJsonValue(u"true"_s) || flag == QJsonValue(u"false"_s));
         } else {
             ++newer;
-            for (const QJsonValue &flag : track)
+            for (const auto &flag : track)
                 QVERIFY(flag.isBool());
             QVERIFY(row.value(u"sip").isBool());
             QVERIFY(room.value(u"room_details").toObject().value(u"name").isString());
@@ -317,7 +317,7 @@ void TestSandboxCdr::windowsSelectWholeSessionsAndIncludeTheirLastDay()
     const QJsonArray all = rowsOf(u"/video/v2/cdr/period/2025-03-05/2025-03-10"_s);
     QVERIFY(!all.isEmpty());
     QHash<QString, int> rowsPerConf;
-    for (const QJsonValue &row : all)
+    for (const auto &row : all)
         ++rowsPerConf[row.toObject().value(u"conf_num").toString()];
 
     QSet<QString> fromDays;
@@ -330,7 +330,7 @@ void TestSandboxCdr::windowsSelectWholeSessionsAndIncludeTheirLastDay()
         QVERIFY(!rows.isEmpty());
         QHash<QString, int> perConf;
         QHash<QString, QPair<QDateTime, QDateTime>> span;
-        for (const QJsonValue &value : rows) {
+        for (const auto &value : rows) {
             const QJsonObject row = value.toObject();
             const QString conf = row.value(u"conf_num").toString();
             ++perConf[conf];
@@ -351,7 +351,7 @@ void TestSandboxCdr::windowsSelectWholeSessionsAndIncludeTheirLastDay()
             // ... and only sessions that touch the day.
             QVERIFY(span[it.key()].first < dayEnd && span[it.key()].second >= dayStart);
         }
-        for (const QJsonValue &value : rows)
+        for (const auto &value : rows)
             fromDays.insert(value.toObject().value(u"cdr_id").toString());
     }
     // Day windows together give exactly the long window, and a session crossing midnight UTC is
@@ -394,7 +394,7 @@ void TestSandboxCdr::simulatedDistributionsAreSane()
     QSet<QString> agents;
     int rejoins = 0;
     QHash<QPair<QString, QString>, int> perUser;
-    for (const QJsonValue &value : rows) {
+    for (const auto &value : rows) {
         const QJsonObject row = value.toObject();
         const QString conf = row.value(u"conf_num").toString();
         const QJsonObject user = row.value(u"user").toObject();
@@ -426,7 +426,7 @@ void TestSandboxCdr::simulatedDistributionsAreSane()
         if (first.date() != last.date())
             ++crossing;
     }
-    for (const QJsonValue &value : rows) {
+    for (const auto &value : rows) {
         const QJsonObject row = value.toObject();
         const QDateTime connect = timeOf(row.value(u"room").toObject().value(u"connect_dt"));
         const auto &[first, last] = span.value(row.value(u"conf_num").toString());
@@ -492,7 +492,7 @@ void TestSandboxCdr::realSessionPublishesRowsWhenItEnds()
     const QJsonArray rows = rowsOf(u"/v1/cdr/conf/"_s + confNum);
     QCOMPARE(rows.size(), 2);
     QHash<QString, QJsonObject> byRef;
-    for (const QJsonValue &row : rows)
+    for (const auto &row : rows)
         byRef.insert(row.toObject().value(u"user").toObject().value(u"ref").toString(), row.toObject());
     const QJsonObject alice = byRef.value(u"alice"_s);
     const QJsonObject bob = byRef.value(u"bob"_s);
@@ -545,7 +545,7 @@ void TestSandboxCdr::simulatedSessionEndsAtOnce()
     QVERIFY(rows.size() >= 6);
     QSet<QString> refs;
     double longest = 0;
-    for (const QJsonValue &row : rows) {
+    for (const auto &row : rows) {
         refs.insert(row.toObject().value(u"user").toObject().value(u"ref").toString());
         longest = std::max(longest, connectionSeconds(row.toObject()));
         QCOMPARE(row.toObject().value(u"room").toObject().value(u"room_id").toString(), roomId);
