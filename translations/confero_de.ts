@@ -565,6 +565,73 @@
     </message>
 </context>
 <context>
+    <name>confero::CdrTableModel</name>
+    <message>
+        <source>Could not find where row %1 starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records cannot be sorted by &quot;%1&quot;; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored with problems: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ref</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::ConsoleApplication</name>
     <message>
         <source>Confero: desktop console for the EnableX Video API. With no project configured, or with --sandbox, it starts the built-in emulator of the API and opens it as the &quot;Sandbox&quot; project.</source>
