@@ -2,6 +2,7 @@
 // command-line refusals and --make-cert.
 
 #include "SandboxClient.h"
+#include "SandboxProcess.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -10,40 +11,10 @@
 
 using namespace Qt::StringLiterals;
 using confero::test::SandboxClient;
+using confero::test::SandboxProcess;
 
 namespace {
-
 const QString Program = QStringLiteral(CONFERO_SANDBOX_EXECUTABLE);
-
-// Waits (bounded) for the "listening on URL" line and returns the URL, or an empty one.
-QUrl waitForListening(QProcess &process)
-{
-    QByteArray seen;
-    QDeadlineTimer deadline(30000);
-    while (!deadline.hasExpired() && process.state() != QProcess::NotRunning) {
-        if (!process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-            continue;
-        seen += process.readAllStandardOutput();
-        const QRegularExpressionMatch match =
-            QRegularExpression(u"listening on (https?://127\\.0\\.0\\.1:\\d+)\\n"_s).match(QString::fromUtf8(seen));
-        if (match.hasMatch())
-            return QUrl(match.captured(1));
-    }
-    qWarning() << "no listening line; stdout:" << seen << "stderr:" << process.readAllStandardError();
-    return {};
-}
-
-void stop(QProcess &process)
-{
-    if (process.state() == QProcess::NotRunning)
-        return;
-    process.terminate();
-    if (!process.waitForFinished(10000)) {
-        process.kill();
-        process.waitForFinished(10000);
-    }
-}
-
 } // namespace
 
 class TestSandboxExecutable final : public QObject
@@ -63,12 +34,9 @@ void TestSandboxExecutable::servesOverHttp()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QProcess process;
-    process.start(Program,
-                  {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s, u"exe-key"_s,
-                   u"--state"_s, dir.filePath(u"state.json"_s), u"--demo-rooms"_s});
-    QVERIFY(process.waitForStarted(10000));
-    const QUrl origin = waitForListening(process);
+    SandboxProcess sandbox;
+    const QUrl origin = sandbox.start({u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s,
+                                       u"exe-key"_s, u"--state"_s, dir.filePath(u"state.json"_s), u"--demo-rooms"_s});
     QVERIFY(origin.isValid());
     QCOMPARE(origin.scheme(), u"http"_s);
 
@@ -79,7 +47,7 @@ void TestSandboxExecutable::servesOverHttp()
     QCOMPARE(rooms.body.value(u"rooms").toArray().size(), 4);
     QCOMPARE(client.send("GET", u"/v1/rooms"_s, {}, false).status, 401);
     QCOMPARE(client.send("GET", u"/sandbox/state"_s, {}, false).status, 200);
-    stop(process);
+    sandbox.stop();
     QVERIFY(QFile::exists(dir.filePath(u"state.json"_s)));
 }
 
@@ -97,12 +65,9 @@ void TestSandboxExecutable::servesOverHttpsWithMadeCertificate()
     QVERIFY(QFile::exists(cert));
     QVERIFY(QFile::exists(key));
 
-    QProcess process;
-    process.start(Program,
-                  {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s, u"exe-key"_s,
-                   u"--tls-cert"_s, cert, u"--tls-key"_s, key});
-    QVERIFY(process.waitForStarted(10000));
-    const QUrl origin = waitForListening(process);
+    SandboxProcess sandbox;
+    const QUrl origin = sandbox.start({u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s,
+                                       u"exe-key"_s, u"--tls-cert"_s, cert, u"--tls-key"_s, key});
     QVERIFY(origin.isValid());
     QCOMPARE(origin.scheme(), u"https"_s);
     SandboxClient client(origin);
@@ -113,7 +78,7 @@ void TestSandboxExecutable::servesOverHttpsWithMadeCertificate()
     const SandboxClient::Reply rooms = client.send("GET", u"/video/v2/rooms"_s);
     QCOMPARE(rooms.status, 200);
     QCOMPARE(rooms.result(), 0);
-    stop(process);
+    sandbox.stop();
 }
 
 void TestSandboxExecutable::answersHelpAndVersion()
@@ -141,12 +106,10 @@ void TestSandboxExecutable::simulatesCdrHistoryFromTheCommandLine()
     const QString path = u"/video/v2/cdr/period/%1/%1"_s.arg(yesterday.toString(Qt::ISODate));
     QByteArray answers[2];
     for (QByteArray &answer : answers) {
-        QProcess process;
-        process.start(Program,
-                      {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s, u"exe-key"_s,
-                       u"--simulate-days"_s, u"2"_s, u"--sessions-per-day"_s, u"8"_s, u"--seed"_s, u"17"_s});
-        QVERIFY(process.waitForStarted(10000));
-        const QUrl origin = waitForListening(process);
+        SandboxProcess sandbox;
+        const QUrl origin =
+            sandbox.start({u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, u"exe-app"_s, u"--app-key"_s, u"exe-key"_s,
+                           u"--simulate-days"_s, u"2"_s, u"--sessions-per-day"_s, u"8"_s, u"--seed"_s, u"17"_s});
         QVERIFY(origin.isValid());
         SandboxClient client(origin);
         client.setCredentials(u"exe-app"_s, u"exe-key"_s);
@@ -155,7 +118,7 @@ void TestSandboxExecutable::simulatesCdrHistoryFromTheCommandLine()
         QCOMPARE(reply.body.value(u"result"), QJsonValue(u"0"_s));
         QVERIFY(reply.body.value(u"cdr").toArray().size() >= 8 * 2);
         answer = reply.raw;
-        stop(process);
+        sandbox.stop();
     }
     // A run that straddles midnight UTC would see two different "yesterdays"; only then may they differ.
     if (QDateTime::currentDateTimeUtc().date().addDays(-1) == yesterday)
