@@ -164,7 +164,7 @@ void MainWindow::setPlatform(std::unique_ptr<VideoPlatform> platform, const Proj
         else
             connect(queue, &RoomDeletionQueue::settled, retired, &QObject::deleteLater, Qt::SingleShotConnection);
     }
-    Q_EMIT platformChanged(m_platform.get());
+    Q_EMIT platformChanged(m_platform.get(), project.id);
 }
 
 std::optional<Project> MainWindow::currentProject() const

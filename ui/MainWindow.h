@@ -54,8 +54,9 @@ public Q_SLOTS:
     void testConnection();
 
 Q_SIGNALS:
-    // The current project's platform is ready (or nullptr when connecting failed).
-    void platformChanged(confero::VideoPlatform *platform);
+    // The current project's platform is ready (or nullptr when connecting failed). Pages that show a
+    // project's data follow this: the store is open whatever the platform's state.
+    void platformChanged(confero::VideoPlatform *platform, qint64 projectId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
