@@ -1,0 +1,217 @@
+// The relay stream's frames and signatures against test-vectors/stream-v1.json, which an independent
+// implementation (Python's hmac and json, make-stream-v1.py) wrote: encoding must give the same
+// bytes, decoding the same fields, and a signature must fail as soon as any signed part changes.
+#include "FrameSignature.h"
+#include "StreamFrameCodec.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace confero::protocol;
+using namespace Qt::StringLiterals;
+
+class TestStreamFrame final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void eventVectors_data();
+    void eventVectors();
+    void signatureFailsWhenAnySignedPartChanges();
+    void heartbeatAndAckVectors();
+    void rejectedVectors_data();
+    void rejectedVectors();
+    void encoderRefusesWhatIngressNeverStores();
+    void everyCharacterSurvivesTheRoundTrip();
+    void oversizedFrameIsRefusedBeforeParsing();
+    void unknownKeysAreIgnored();
+    void constantTimeEquals();
+
+private:
+    QJsonObject m_vectors;
+};
+
+namespace {
+
+StreamEvent eventOf(const QJsonObject &vector)
+{
+    StreamEvent event;
+    event.seq = vector.value(u"seq").toInteger();
+    event.id = vector.value(u"id").toString();
+    event.project = vector.value(u"project").toString();
+    event.receivedAtMs = vector.value(u"received_at").toInteger();
+    event.body = vector.value(u"body").toString().toUtf8();
+    return event;
+}
+
+QByteArray keyOf(const QJsonObject &vector)
+{
+    return QByteArray::fromHex(vector.value(u"subscriber_key_hex").toString().toLatin1());
+}
+
+} // namespace
+
+void TestStreamFrame::initTestCase()
+{
+    QFile file(QStringLiteral(CONFERO_STREAM_VECTORS));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.errorString()));
+    m_vectors = QJsonDocument::fromJson(file.readAll()).object();
+    QVERIFY(m_vectors.value(u"events").toArray().size() >= 5);
+}
+
+void TestStreamFrame::eventVectors_data()
+{
+    QTest::addColumn<QJsonObject>("vector");
+    const QJsonArray events = m_vectors.value(u"events").toArray();
+    for (const auto &value : events) {
+        const QJsonObject vector = value.toObject();
+        QTest::newRow(qPrintable(vector.value(u"name").toString())) << vector;
+    }
+}
+
+void TestStreamFrame::eventVectors()
+{
+    QFETCH(QJsonObject, vector);
+    const QByteArray master = QByteArray::fromHex(vector.value(u"master_key_hex").toString().toLatin1());
+    const QByteArray key = FrameSignature::deriveSubscriberKey(master, vector.value(u"subscriber_id").toString());
+    QCOMPARE(key.toHex(), vector.value(u"subscriber_key_hex").toString().toLatin1());
+
+    const StreamEvent event = eventOf(vector);
+    const QByteArray signature = vector.value(u"sig").toString().toLatin1();
+    QCOMPARE(FrameSignature::sign(key, event), signature);
+    QVERIFY(FrameSignature::verify(key, event, signature));
+
+    const QByteArray frame = vector.value(u"frame").toString().toUtf8();
+    const std::optional<QByteArray> encoded = StreamFrameCodec::encodeEvent(event, key);
+    QVERIFY(encoded);
+    QCOMPARE(*encoded, frame);
+
+    const StreamFrameCodec::Decoded decoded = StreamFrameCodec::decode(frame);
+    QVERIFY2(decoded.frame, qPrintable(decoded.error));
+    const auto *eventFrame = std::get_if<EventFrame>(&*decoded.frame);
+    QVERIFY(eventFrame);
+    QCOMPARE(eventFrame->event, event);
+    QCOMPARE(eventFrame->signature, signature);
+    // The body's bytes are exactly the ones signed: spacing, key order and 1.50 kept.
+    QCOMPARE(eventFrame->event.body, vector.value(u"body").toString().toUtf8());
+}
+
+void TestStreamFrame::signatureFailsWhenAnySignedPartChanges()
+{
+    const QJsonObject vector = m_vectors.value(u"events").toArray().at(1).toObject();
+    const QByteArray key = keyOf(vector);
+    const StreamEvent event = eventOf(vector);
+    const QByteArray signature = vector.value(u"sig").toString().toLatin1();
+    QVERIFY(FrameSignature::verify(key, event, signature));
+
+    StreamEvent changed = event;
+    changed.body.replace("1.50", "1.5");
+    QVERIFY(!FrameSignature::verify(key, changed, signature));
+    changed = event;
+    changed.receivedAtMs += 1;
+    QVERIFY(!FrameSignature::verify(key, changed, signature));
+    changed = event;
+    changed.id += u'x';
+    QVERIFY(!FrameSignature::verify(key, changed, signature));
+
+    // Another subscriber's key, and a truncated signature.
+    QVERIFY(!FrameSignature::verify(FrameSignature::deriveSubscriberKey("master-key", u"other"_s), event, signature));
+    QVERIFY(!FrameSignature::verify(key, event, signature.chopped(1)));
+    QVERIFY(!FrameSignature::verify(key, event, {}));
+}
+
+void TestStreamFrame::heartbeatAndAckVectors()
+{
+    const QJsonObject heartbeat = m_vectors.value(u"heartbeat").toObject();
+    const HeartbeatFrame expectedHeartbeat{heartbeat.value(u"heartbeat").toInteger(),
+                                           heartbeat.value(u"head").toInteger()};
+    QCOMPARE(StreamFrameCodec::encodeHeartbeat(expectedHeartbeat), heartbeat.value(u"frame").toString().toUtf8());
+    StreamFrameCodec::Decoded decoded = StreamFrameCodec::decode(heartbeat.value(u"frame").toString().toUtf8());
+    QVERIFY2(decoded.frame, qPrintable(decoded.error));
+    QCOMPARE(std::get<HeartbeatFrame>(*decoded.frame), expectedHeartbeat);
+
+    const QJsonObject ack = m_vectors.value(u"ack").toObject();
+    const AckFrame expectedAck{ack.value(u"ack").toInteger()};
+    QCOMPARE(StreamFrameCodec::encodeAck(expectedAck), ack.value(u"frame").toString().toUtf8());
+    decoded = StreamFrameCodec::decode(ack.value(u"frame").toString().toUtf8());
+    QVERIFY2(decoded.frame, qPrintable(decoded.error));
+    QCOMPARE(std::get<AckFrame>(*decoded.frame), expectedAck);
+}
+
+void TestStreamFrame::rejectedVectors_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    const QJsonArray rejected = m_vectors.value(u"rejected").toArray();
+    for (const auto &value : rejected) {
+        const QJsonObject vector = value.toObject();
+        QTest::newRow(qPrintable(vector.value(u"name").toString())) << vector.value(u"frame").toString().toUtf8();
+    }
+}
+
+void TestStreamFrame::rejectedVectors()
+{
+    QFETCH(QByteArray, frame);
+    const StreamFrameCodec::Decoded decoded = StreamFrameCodec::decode(frame);
+    QVERIFY(!decoded.frame);
+    QVERIFY(!decoded.error.isEmpty());
+}
+
+void TestStreamFrame::encoderRefusesWhatIngressNeverStores()
+{
+    StreamEvent event{1, u"e"_s, u"p"_s, 1, QByteArray("{\"name\":\"\xff\"}")};
+    QVERIFY(!StreamFrameCodec::encodeEvent(event, "k"));
+    event.body = QByteArray("{\"surrogate\":\"\xed\xa0\x80\"}"); // UTF-8 of a lone surrogate is not UTF-8
+    QVERIFY(!StreamFrameCodec::encodeEvent(event, "k"));
+    event.body = QByteArray(StreamFrameCodec::MaxBodyBytes + 1, 'a');
+    QVERIFY(!StreamFrameCodec::encodeEvent(event, "k"));
+    event.body = QByteArray(StreamFrameCodec::MaxBodyBytes, 'a');
+    QVERIFY(StreamFrameCodec::encodeEvent(event, "k"));
+}
+
+void TestStreamFrame::everyCharacterSurvivesTheRoundTrip()
+{
+    // Every ASCII byte including NUL and the controls, then characters of 2, 3 and 4 UTF-8 bytes.
+    QByteArray body;
+    for (int byte = 0; byte < 0x80; ++byte)
+        body.append(char(byte));
+    body += u"é€𝄞\u2028\u00a0"_s.toUtf8();
+    const StreamEvent event{9, u"round-trip"_s, u"p"_s, 123, body};
+    const std::optional<QByteArray> frame = StreamFrameCodec::encodeEvent(event, "key");
+    QVERIFY(frame);
+    const StreamFrameCodec::Decoded decoded = StreamFrameCodec::decode(*frame);
+    QVERIFY2(decoded.frame, qPrintable(decoded.error));
+    const EventFrame &eventFrame = std::get<EventFrame>(*decoded.frame);
+    QCOMPARE(eventFrame.event.body, body);
+    QVERIFY(FrameSignature::verify("key", eventFrame.event, eventFrame.signature));
+}
+
+void TestStreamFrame::oversizedFrameIsRefusedBeforeParsing()
+{
+    const QByteArray frame = "{\"ack\":1,\"pad\":\"" + QByteArray(StreamFrameCodec::MaxFrameBytes, 'x') + "\"}";
+    const StreamFrameCodec::Decoded decoded = StreamFrameCodec::decode(frame);
+    QVERIFY(!decoded.frame);
+    QVERIFY(decoded.error.contains(u"larger"));
+}
+
+void TestStreamFrame::unknownKeysAreIgnored()
+{
+    const StreamFrameCodec::Decoded decoded = StreamFrameCodec::decode(R"({"ack":7,"v":2,"extra":{"a":[1]}})");
+    QVERIFY2(decoded.frame, qPrintable(decoded.error));
+    QCOMPARE(std::get<AckFrame>(*decoded.frame).seq, 7);
+}
+
+void TestStreamFrame::constantTimeEquals()
+{
+    QVERIFY(FrameSignature::constantTimeEquals("abc", "abc"));
+    QVERIFY(FrameSignature::constantTimeEquals("", ""));
+    QVERIFY(!FrameSignature::constantTimeEquals("abc", "abd"));
+    QVERIFY(!FrameSignature::constantTimeEquals("abc", "ab"));
+    QVERIFY(!FrameSignature::constantTimeEquals("\x80", "\x00"));
+}
+
+QTEST_GUILESS_MAIN(TestStreamFrame)
+#include "tst_streamframe.moc"
