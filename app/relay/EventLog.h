@@ -1,0 +1,63 @@
+#pragma once
+
+#include "IncomingEvent.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace confero::relay {
+
+class EventLogWriter;
+
+// The relay's durable log of webhooks. append() hands an event to the writer thread, which commits
+// it in a group with whatever else arrived meanwhile (EventLogWriter); `done` runs on this object's
+// thread only after that commit is on disk, with the event's seq, or with an error in words when
+// the database could not take it. Ingress answers 200 from `done`, never before.
+class EventLog final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventLog)
+
+public:
+    using Done = std::function<void(qint64 seq, const QString &id, const QString &error)>;
+
+    explicit EventLog(QString path, QObject *parent = nullptr);
+    // Commits what is queued before returning; their `done` callbacks are not run.
+    ~EventLog() override;
+
+    // How long a commit waits for a lock another process holds before it fails (default 5 s).
+    void setBusyTimeoutMs(int milliseconds);
+    // Opens the database (creating and migrating it) on the writer thread.
+    bool start(QString *error);
+
+    // `done` is dropped when `context` is destroyed first.
+    void append(IncomingEvent event, QObject *context, Done done);
+
+    qint64 commitCount() const; // one sync each
+    qint64 eventCount() const;
+    int largestGroup() const;
+
+Q_SIGNALS:
+    // A group was committed; `lastSeq` is the highest seq now on disk.
+    void committed(qint64 lastSeq);
+
+private:
+    struct Waiting
+    {
+        QString id;
+        QPointer<QObject> context;
+        Done done;
+    };
+
+    const QString m_path;
+    int m_busyTimeoutMs = 5000;
+    std::unique_ptr<EventLogWriter> m_writer;
+    QHash<quint64, Waiting> m_waiting;
+    quint64 m_nextTicket = 1;
+};
+
+} // namespace confero::relay

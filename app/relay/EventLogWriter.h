@@ -1,0 +1,75 @@
+#pragma once
+
+#include "IncomingEvent.h"
+
+#include <QList>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <functional>
+
+namespace confero::relay {
+
+// The event log's one writer: a thread with its own connection that takes every event waiting at
+// that moment (up to MaxGroup), inserts them in one transaction and commits it with one sync. That
+// is group commit: under load many events share a sync, and none is reported stored before its
+// commit returned. Results go to `deliver`, called on this thread after each commit.
+class EventLogWriter final : public QThread
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventLogWriter)
+
+public:
+    static constexpr int MaxGroup = 512;
+
+    struct Pending
+    {
+        quint64 ticket = 0;
+        QString id;
+        IncomingEvent event;
+    };
+    struct Outcome
+    {
+        quint64 ticket = 0;
+        qint64 seq = 0; // 0 when the group failed
+        QString error;
+    };
+    using Deliver = std::function<void(const QList<Outcome> &outcomes, qint64 lastSeq)>;
+
+    EventLogWriter(QString path, int busyTimeoutMs, Deliver deliver);
+    // Commits what is queued, then stops.
+    ~EventLogWriter() override;
+
+    // Starts the thread and waits until its connection is open (migrations applied) or failed.
+    bool startAndWait(QString *error);
+    void enqueue(Pending pending);
+
+    qint64 commitCount() const { return m_commits.load(); }
+    qint64 eventCount() const { return m_events.load(); }
+    int largestGroup() const { return m_largestGroup.load(); }
+
+protected:
+    void run() override;
+
+private:
+    QList<Outcome> commitGroup(const QList<Pending> &group, qint64 *lastSeq);
+
+    const QString m_path;
+    const int m_busyTimeoutMs;
+    const Deliver m_deliver;
+
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    QList<Pending> m_queue;
+    bool m_stopping = false;
+    bool m_ready = false;
+    QString m_openError;
+
+    std::atomic<qint64> m_commits{0};
+    std::atomic<qint64> m_events{0};
+    std::atomic<int> m_largestGroup{0};
+};
+
+} // namespace confero::relay

@@ -1,0 +1,234 @@
+// The relay's event log on a real SQLite file: every event is answered only after the commit that
+// holds it, events arriving together share one commit (group commit), seqs follow the order of
+// arrival and survive a restart, and a database that cannot take an event says so in words.
+#include "EventLog.h"
+#include "RelayDatabase.h"
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace confero::relay;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Answer
+{
+    qint64 seq = 0;
+    QString id;
+    QString error;
+};
+
+IncomingEvent webhook(int n)
+{
+    return {u"acme"_s, u"roomdrop"_s,
+            QByteArray("{\"type\":\"roomdrop\",\"conf_num\":\"") + QByteArray::number(n) + "\", \"n\": 1.50}",
+            1764288000000 + n};
+}
+
+// A second connection to the same file, as another process would have: it can hold the write lock.
+class OtherWriter
+{
+public:
+    explicit OtherWriter(const QString &path)
+        : m_name(u"other-writer"_s)
+    {
+        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        m_db.setDatabaseName(path);
+        m_db.open();
+    }
+    ~OtherWriter()
+    {
+        m_db.close();
+        m_db = {};
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool lock() { return QSqlQuery(m_db).exec(u"BEGIN IMMEDIATE"_s); }
+    bool unlock() { return QSqlQuery(m_db).exec(u"COMMIT"_s); }
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+} // namespace
+
+class TestEventLog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void eventsAreNumberedAndStoredByteForByte();
+    void nothingIsAnsweredBeforeItsCommitAndWaitingEventsShareOne();
+    void aDatabaseThatCannotTakeTheEventSaysSoAndTheLogRecovers();
+    void seqContinuesAfterARestartAndQueuedEventsAreCommittedOnClose();
+    void aNewerSchemaIsRefused();
+
+private:
+    QList<Answer> appendAll(EventLog &log, int count, int first = 0);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void TestEventLog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(u"relay.sqlite"_s);
+}
+
+QList<Answer> TestEventLog::appendAll(EventLog &log, int count, int first)
+{
+    auto answers = std::make_shared<QList<Answer>>();
+    for (int i = first; i < first + count; ++i)
+        log.append(webhook(i), this, [answers](qint64 seq, const QString &id, const QString &error) {
+            answers->append({seq, id, error});
+        });
+    const bool done = QTest::qWaitFor([&] { return answers->size() == count; }, 30000);
+    if (!done)
+        qWarning() << "only" << answers->size() << "of" << count << "answers arrived";
+    return *answers;
+}
+
+void TestEventLog::eventsAreNumberedAndStoredByteForByte()
+{
+    EventLog log(m_path);
+    QString error;
+    QVERIFY2(log.start(&error), qPrintable(error));
+    QSignalSpy committed(&log, &EventLog::committed);
+    const QList<Answer> answers = appendAll(log, 3);
+    QCOMPARE(answers.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY2(answers[i].error.isEmpty(), qPrintable(answers[i].error));
+        QCOMPARE(answers[i].seq, i + 1);
+        QVERIFY(!answers[i].id.isEmpty());
+    }
+    QVERIFY(!committed.isEmpty());
+    QCOMPARE(committed.constLast().at(0).toLongLong(), 3);
+
+    OtherWriter reader(m_path);
+    QSqlQuery query(reader.db());
+    QVERIFY(query.exec(u"SELECT seq, id, project, type, received_at, body, sha256 FROM events ORDER BY seq"_s));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toLongLong(), i + 1);
+        QCOMPARE(query.value(1).toString(), answers[i].id);
+        QCOMPARE(query.value(2).toString(), u"acme"_s);
+        QCOMPARE(query.value(3).toString(), u"roomdrop"_s);
+        QCOMPARE(query.value(4).toLongLong(), webhook(i).receivedAtMs);
+        QCOMPARE(query.value(5).toString().toUtf8(), webhook(i).body); // "1.50" and the spacing kept
+        QCOMPARE(query.value(6).toString().toLatin1(),
+                 QCryptographicHash::hash(webhook(i).body, QCryptographicHash::Sha256).toHex());
+    }
+    QVERIFY(!query.next());
+}
+
+void TestEventLog::nothingIsAnsweredBeforeItsCommitAndWaitingEventsShareOne()
+{
+    EventLog log(m_path);
+    QString error;
+    QVERIFY2(log.start(&error), qPrintable(error));
+
+    // Another connection holds the write lock, so no commit can happen: no event may be answered.
+    OtherWriter other(m_path);
+    QVERIFY2(other.lock(), qPrintable(other.db().lastError().text()));
+    auto answers = std::make_shared<QList<Answer>>();
+    const int count = 200;
+    for (int i = 0; i < count; ++i)
+        log.append(webhook(i), this, [answers](qint64 seq, const QString &id, const QString &error) {
+            answers->append({seq, id, error});
+        });
+    QTest::qWait(500);
+    QCOMPARE(answers->size(), 0);
+    QCOMPARE(log.commitCount(), 0);
+
+    QVERIFY(other.unlock());
+    QTRY_COMPARE_WITH_TIMEOUT(answers->size(), count, 30000);
+    for (int i = 0; i < count; ++i) {
+        QVERIFY2(answers->at(i).error.isEmpty(), qPrintable(answers->at(i).error));
+        QCOMPARE(answers->at(i).seq, i + 1); // answered in the order they arrived, numbered so
+    }
+    // The writer was waiting with the first event; the other 199 were queued behind it and are
+    // committed together (at most MaxGroup per commit).
+    QCOMPARE(log.eventCount(), count);
+    QVERIFY2(log.commitCount() <= 3, qPrintable(QString::number(log.commitCount())));
+    QVERIFY(log.largestGroup() >= count - 1);
+}
+
+void TestEventLog::aDatabaseThatCannotTakeTheEventSaysSoAndTheLogRecovers()
+{
+    EventLog log(m_path);
+    log.setBusyTimeoutMs(200);
+    QString error;
+    QVERIFY2(log.start(&error), qPrintable(error));
+
+    {
+        OtherWriter other(m_path);
+        QVERIFY(other.lock());
+        const QList<Answer> refused = appendAll(log, 5);
+        QCOMPARE(refused.size(), 5);
+        for (const Answer &answer : refused) {
+            QCOMPARE(answer.seq, 0);
+            QVERIFY2(answer.error.contains(u"could not store"_s), qPrintable(answer.error));
+        }
+        QVERIFY(other.unlock());
+    }
+    const QList<Answer> stored = appendAll(log, 2, 5);
+    QCOMPARE(stored.size(), 2);
+    QVERIFY2(stored[0].error.isEmpty(), qPrintable(stored[0].error));
+    QCOMPARE(stored[0].seq, 1); // the refused group left nothing behind
+    QCOMPARE(stored[1].seq, 2);
+}
+
+void TestEventLog::seqContinuesAfterARestartAndQueuedEventsAreCommittedOnClose()
+{
+    QString error;
+    {
+        EventLog log(m_path);
+        QVERIFY2(log.start(&error), qPrintable(error));
+        QCOMPARE(appendAll(log, 3).constLast().seq, 3);
+        // Queued and not yet answered when the log closes: committed all the same.
+        for (int i = 3; i < 53; ++i)
+            log.append(webhook(i), this, [](qint64, const QString &, const QString &) {});
+    }
+    {
+        OtherWriter reader(m_path);
+        QSqlQuery query(reader.db());
+        QVERIFY(query.exec(u"SELECT COUNT(*), MAX(seq) FROM events"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 53);
+        QCOMPARE(query.value(1).toInt(), 53);
+        // A seq is never reused, even after the newest events are gone.
+        QVERIFY(query.exec(u"DELETE FROM events WHERE seq > 50"_s));
+    }
+    EventLog reopened(m_path);
+    QVERIFY2(reopened.start(&error), qPrintable(error));
+    QCOMPARE(appendAll(reopened, 1, 100).constFirst().seq, 54);
+}
+
+void TestEventLog::aNewerSchemaIsRefused()
+{
+    {
+        QString error;
+        const QString connection = u"prepare"_s;
+        QSqlDatabase db = RelayDatabase::open(m_path, connection, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QVERIFY(QSqlQuery(db).exec(u"INSERT INTO schema_version (version, applied_at) VALUES (99, 0)"_s));
+        db = {};
+        RelayDatabase::close(connection);
+    }
+    EventLog log(m_path);
+    QString error;
+    QVERIFY(!log.start(&error));
+    QVERIFY2(error.contains(u"newer"_s), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestEventLog)
+#include "tst_eventlog.moc"
