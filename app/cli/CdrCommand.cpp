@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "TableWriter.h"
+#include "export/CdrExportJob.h"
 #include "export/CdrExporter.h"
 #include "platform/VideoPlatform.h"
 #include "store/CdrQuery.h"
@@ -13,7 +14,6 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -300,28 +300,18 @@ void CdrCommand::exportRows()
         fail(error);
         return;
     }
-    // Written beside the target and renamed when complete: a failed export leaves no half file.
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly)) {
-        fail(tr("Could not create %1: %2").arg(output, file.errorString()));
-        return;
-    }
-    CdrQuery cdr(m_context->store(), *projectId);
-    const StoreResult<qint64> written = CdrExporter::write(cdr, *selected, *order, &file, options);
-    if (!written) {
-        file.cancelWriting();
-        fail(written.error().message);
-        return;
-    }
-    if (!file.commit()) {
-        fail(tr("Could not write %1: %2").arg(output, file.errorString()));
-        return;
-    }
-    if (m_context->json())
-        m_context->printJson(QJsonObject{{u"rows"_s, written.value()}, {u"output"_s, output}});
-    else
-        m_context->print(tr("Exported %n call records to %1.", nullptr, int(written.value())).arg(output) + u'\n');
-    succeed();
+    // The job writes "<output>.part" on a thread of its own and renames it when complete: a failed
+    // export leaves no half file and an existing output as it was.
+    auto *job = new CdrExportJob(m_context->store(), *projectId, this);
+    connect(job, &CdrExportJob::failed, this, [this](const QString &message) { fail(message); });
+    connect(job, &CdrExportJob::succeeded, this, [this](qint64 rows, const QString &path) {
+        if (m_context->json())
+            m_context->printJson(QJsonObject{{u"rows"_s, rows}, {u"output"_s, path}});
+        else
+            m_context->print(tr("Exported %n call records to %1.", nullptr, int(rows)).arg(path) + u'\n');
+        succeed();
+    });
+    job->start(CdrExportJob::Request{*selected, *order, options, output});
 }
 
 } // namespace confero::cli
