@@ -1,16 +1,13 @@
 #include "CdrTableModel.h"
 
-#include "Logging.h"
 #include "store/CdrQuery.h"
 #include "store/Store.h"
-#include "store/StoreWorker.h"
 
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
-#include <limits>
 
 namespace confero {
 
@@ -97,26 +94,18 @@ QString hms(double seconds)
 } // namespace
 
 CdrTableModel::CdrTableModel(Store *store, qint64 projectId, QObject *parent)
-    : QAbstractTableModel(parent)
+    : WindowedRowsModel(store, parent)
     , m_store(store)
     , m_projectId(projectId)
     , m_query(new CdrQuery(store, projectId, this))
-    , m_locator(new StoreWorker(store, this))
 {
     startCount();
 }
 
 CdrTableModel::~CdrTableModel()
 {
-    // The workers first, while the members their answers would touch still exist (their answers
-    // are never delivered after they are gone).
-    delete m_locator;
+    // The count's worker first, while the members its answer would touch still exist.
     delete m_query;
-}
-
-int CdrTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows;
 }
 
 int CdrTableModel::columnCount(const QModelIndex &parent) const
@@ -169,233 +158,28 @@ void CdrTableModel::sort(int column, Qt::SortOrder order)
     setSort(sort);
 }
 
-void CdrTableModel::setPaging(int pageSize, int maxCachedPages)
-{
-    m_pageSize = std::max(1, pageSize);
-    m_maxCachedPages = std::max(1, maxCachedPages);
-    reset(false);
-}
-
-int CdrTableModel::pageSize() const
-{
-    return m_pageSize;
-}
-
-int CdrTableModel::maxCachedPages() const
-{
-    return m_maxCachedPages;
-}
-
-bool CdrTableModel::isCounting() const
-{
-    return m_counting;
-}
-
-qint64 CdrTableModel::totalCount() const
-{
-    return m_total;
-}
-
-QString CdrTableModel::errorString() const
-{
-    return m_error;
-}
-
-int CdrTableModel::cachedPageCount() const
-{
-    return static_cast<int>(m_pages.size());
-}
-
-bool CdrTableModel::isPageCached(int page) const
-{
-    return m_pages.contains(page);
-}
-
 std::optional<CdrStoredRow> CdrTableModel::storedRow(int row) const
 {
-    if (row < 0 || row >= m_rows)
-        return std::nullopt;
-    const auto it = m_pages.constFind(row / m_pageSize);
-    const int offset = row % m_pageSize;
-    if (it == m_pages.cend() || offset >= it->size())
-        return std::nullopt;
-    return it->at(offset);
+    return cachedRow(row);
 }
 
-void CdrTableModel::reset(bool recount)
+void CdrTableModel::countRows(std::function<void(StoreResult<qint64>)> done)
 {
-    beginResetModel();
-    ++m_generation;
-    m_pages.clear();
-    m_recent.clear();
-    m_wanted.clear();
-    m_queue.clear();
-    m_failed.clear();
-    m_pageStarts.clear();
-    m_error.clear();
-    if (recount) {
-        m_rows = 0;
-        m_total = -1;
-    }
-    endResetModel();
-    if (recount)
-        startCount();
+    m_query->count(m_filter, std::move(done));
 }
 
-void CdrTableModel::startCount()
+StoreResult<CdrTableModel::Page> CdrTableModel::fetchPage(const std::optional<CdrPageKey> &after, int limit) const
 {
-    if (!m_counting) {
-        m_counting = true;
-        Q_EMIT countingChanged(true);
-    }
-    const quint64 generation = ++m_countGeneration;
-    m_query->count(m_filter, [this, generation](const StoreResult<qint64> &counted) {
-        if (generation != m_countGeneration)
-            return; // a count for a filter no longer shown
-        m_counting = false;
-        if (!counted) {
-            fail(-1, counted.error().message, counted.error().detail);
-            Q_EMIT countingChanged(false);
-            return;
-        }
-        m_total = counted.value();
-        // A view cannot show more than INT_MAX rows; the count itself stays exact.
-        const int rows = static_cast<int>(std::min<qint64>(m_total, std::numeric_limits<int>::max()));
-        if (rows > 0) {
-            beginInsertRows({}, 0, rows - 1);
-            m_rows = rows;
-            endInsertRows();
-        }
-        qCDebug(lcModels) << "counted" << m_total << "call records";
-        Q_EMIT countingChanged(false);
-    });
+    const StoreResult<CdrPage> read = m_query->page(m_filter, m_sort, limit, after);
+    if (!read)
+        return read.error();
+    return Page{read.value().rows, read.value().next};
 }
 
-const QList<CdrStoredRow> *CdrTableModel::cachedPage(int page) const
+CdrTableModel::KeyJob CdrTableModel::keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const
 {
-    const auto it = m_pages.constFind(page);
-    if (it == m_pages.cend())
-        return nullptr;
-    if (m_recent.constLast() != page) {
-        m_recent.removeOne(page);
-        m_recent.append(page);
-    }
-    return &*it;
-}
-
-void CdrTableModel::requestPage(int page) const
-{
-    if (m_wanted.contains(page) || m_failed.contains(page))
-        return;
-    m_wanted.insert(page);
-    m_queue.append(page);
-    if (m_loadScheduled)
-        return;
-    // Later, not inside data(): a view asks for every visible cell before it paints, and one
-    // batch then reads each page once.
-    m_loadScheduled = true;
-    auto *self = const_cast<CdrTableModel *>(this);
-    QMetaObject::invokeMethod(
-        self, [self] { self->loadRequested(); }, Qt::QueuedConnection);
-}
-
-void CdrTableModel::loadRequested()
-{
-    m_loadScheduled = false;
-    QList<int> queue;
-    queue.swap(m_queue);
-    // In order, so a page read teaches the start of the next one before it is looked at.
-    std::sort(queue.begin(), queue.end());
-    for (const int page : std::as_const(queue)) {
-        if (!m_wanted.contains(page))
-            continue; // dropped by a reset
-        if (m_pages.contains(page))
-            m_wanted.remove(page);
-        else if (page == 0 || m_pageStarts.contains(page))
-            loadPage(page);
-        else
-            locatePage(page);
-    }
-}
-
-void CdrTableModel::loadPage(int page)
-{
-    std::optional<CdrPageKey> after;
-    if (page > 0)
-        after = m_pageStarts.value(page);
-    const StoreResult<CdrPage> read = m_query->page(m_filter, m_sort, m_pageSize, after);
-    m_wanted.remove(page);
-    if (!read) {
-        fail(page, read.error().message, read.error().detail);
-        return;
-    }
-    if (read.value().next)
-        m_pageStarts.insert(page + 1, *read.value().next);
-    cachePage(page, read.value().rows);
-}
-
-void CdrTableModel::locatePage(int page)
-{
-    // Counted from the nearest page start known before it: a short walk when the view scrolls
-    // past the pages it knows, the whole way only for a first jump.
-    int from = 0;
-    std::optional<CdrPageKey> fromKey;
-    auto it = m_pageStarts.lowerBound(page);
-    if (it != m_pageStarts.cbegin()) {
-        --it;
-        from = it.key();
-        fromKey = it.value();
-    }
-    const qint64 offset = static_cast<qint64>(page - from) * m_pageSize - 1;
-    const bool postgres = m_store->isPostgres();
-    const qint64 projectId = m_projectId;
-    const CdrFilter filter = m_filter;
-    const CdrSort sort = m_sort;
-    StoreWorker *worker = m_locator;
-    const quint64 generation = m_generation;
-    m_locator->run<KeyResult>(
-        [postgres, projectId, filter, sort, fromKey, offset, worker](QSqlDatabase &db) -> KeyResult {
-            if (!db.isOpen())
-                return worker->openError();
-            return keyAt(db, postgres, projectId, filter, sort, fromKey, offset);
-        },
-        [this, generation, page](const KeyResult &found) {
-            if (generation != m_generation)
-                return;
-            if (!found) {
-                m_wanted.remove(page);
-                fail(page, found.error().message, found.error().detail);
-            } else if (!found.value()) {
-                // Fewer rows than counted (deleted since): the page is empty, not loading forever.
-                m_wanted.remove(page);
-                cachePage(page, {});
-            } else {
-                m_pageStarts.insert(page, *found.value());
-                loadPage(page);
-            }
-        });
-}
-
-void CdrTableModel::cachePage(int page, const QList<CdrStoredRow> &rows)
-{
-    m_pages.insert(page, rows);
-    m_recent.removeOne(page);
-    m_recent.append(page);
-    while (m_recent.size() > m_maxCachedPages)
-        m_pages.remove(m_recent.takeFirst());
-    const int first = page * m_pageSize;
-    const int last = static_cast<int>(std::min<qint64>(static_cast<qint64>(first) + m_pageSize, m_rows)) - 1;
-    if (first <= last)
-        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
-}
-
-void CdrTableModel::fail(int page, const QString &message, const QString &detail)
-{
-    if (page >= 0)
-        m_failed.insert(page);
-    m_error = message;
-    qCWarning(lcModels) << message << detail;
-    Q_EMIT errorOccurred(message);
+    return [postgres = m_store->isPostgres(), projectId = m_projectId, filter = m_filter, sort = m_sort, after,
+            offset](QSqlDatabase &db) { return keyAt(db, postgres, projectId, filter, sort, after, offset); };
 }
 
 QVariant CdrTableModel::displayData(const CdrRow &row, int column) const
@@ -471,16 +255,10 @@ QVariant CdrTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const int page = index.row() / m_pageSize;
-    const QList<CdrStoredRow> *rows = cachedPage(page);
-    if (!rows) {
-        requestPage(page);
-        return role == LoadingRole ? QVariant(!m_failed.contains(page)) : QVariant();
-    }
-    const int offset = index.row() % m_pageSize;
-    if (offset >= rows->size()) // fewer rows than counted: deleted since the count
-        return role == LoadingRole ? QVariant(false) : QVariant();
-    const CdrStoredRow &stored = rows->at(offset);
+    const CdrStoredRow *row = rowAt(index.row());
+    if (!row)
+        return role == LoadingRole ? QVariant(rowLoading(index.row())) : QVariant();
+    const CdrStoredRow &stored = *row;
     switch (role) {
     case Qt::DisplayRole:
         return displayData(stored.row, index.column());
