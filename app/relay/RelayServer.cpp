@@ -7,6 +7,7 @@
 #include "RelayDatabase.h"
 #include "RelayProjects.h"
 #include "StreamFrameCodec.h"
+#include "StreamHub.h"
 #include "SubscriberRegistry.h"
 #include "WebhookCheck.h"
 
@@ -50,6 +51,8 @@ RelayServer::RelayServer(Options options, QObject *parent)
 RelayServer::~RelayServer()
 {
     m_server.close();
+    delete m_hub; // its sessions read through m_db
+    m_hub = nullptr;
     m_db = {};
     RelayDatabase::close(m_connection);
 }
@@ -62,6 +65,11 @@ void RelayServer::setTls(const QSslConfiguration &configuration)
 EventLog &RelayServer::eventLog()
 {
     return m_log;
+}
+
+StreamHub *RelayServer::streamHub() const
+{
+    return m_hub;
 }
 
 bool RelayServer::start(const QHostAddress &address, quint16 port, QString *error)
@@ -81,6 +89,10 @@ bool RelayServer::start(const QHostAddress &address, quint16 port, QString *erro
         return false;
     if (!m_log.start(error))
         return false;
+    m_hub = new StreamHub(m_db, m_masterKey, m_options.stream, this);
+    connect(&m_log, &EventLog::committed, m_hub, &StreamHub::committed);
+    m_server.setWebSocketHandler(
+        [this](const http::HttpRequest &request, QWebSocket *socket) { return m_hub->accept(request, socket); });
     if (m_tls)
         m_server.setTlsConfiguration(*m_tls);
     if (!m_server.listen(address, port)) {
@@ -172,7 +184,8 @@ void RelayServer::listEvents(const http::HttpRequest &request, const http::HttpR
     const QByteArray authorization = request.header("Authorization");
     const QByteArrayView bearer = "Bearer ";
     const std::optional<SubscriberRegistry::Subscriber> subscriber = authorization.startsWith(bearer)
-        ? SubscriberRegistry(m_db).authenticate(QByteArrayView(authorization).sliced(bearer.size()).trimmed())
+        ? SubscriberRegistry(m_db, m_masterKey)
+              .authenticate(QByteArrayView(authorization).sliced(bearer.size()).trimmed())
         : std::nullopt;
     if (!subscriber) {
         qCInfo(lcRelay) << "refused /v1/events from" << request.peerAddress.toString() << ": unknown or revoked token";

@@ -3,6 +3,7 @@
 #include "EventLog.h"
 #include "HttpRouter.h"
 #include "HttpServer.h"
+#include "StreamSession.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -14,9 +15,12 @@
 
 namespace confero::relay {
 
+class StreamHub;
+
 // confero-relay's HTTP side (docs/ARCHITECTURE.md, "The relay"):
 //   POST /hooks/enablex/<project>   ingress: auth, WebhookCheck, answered 200 only once committed
-//   GET  /v1/events?after=&limit=   signed frames for a subscriber (Bearer token), for polling and scripts
+//   GET  /v1/stream?after=          WebSocket stream of signed frames for a subscriber (StreamHub)
+//   GET  /v1/events?after=&limit=   the same frames for polling and scripts
 //   GET  /healthz, GET /metrics     liveness; fsync count, events per fsync and the synchronous mode
 class RelayServer final : public QObject
 {
@@ -29,6 +33,7 @@ public:
         QString databasePath;
         QString masterKeyPath; // empty: beside the database
         http::HttpServerLimits limits;
+        StreamSession::Limits stream;
     };
 
     explicit RelayServer(Options options, QObject *parent = nullptr);
@@ -41,6 +46,7 @@ public:
     QUrl baseUrl() const;
 
     EventLog &eventLog();
+    StreamHub *streamHub() const;
 
 private:
     void registerRoutes();
@@ -58,6 +64,7 @@ private:
     http::HttpServer m_server;
     std::optional<QSslConfiguration> m_tls;
     QHostAddress m_address;
+    StreamHub *m_hub = nullptr;
 };
 
 } // namespace confero::relay

@@ -1,6 +1,8 @@
 #include "SubscriberRegistry.h"
 
+#include "FrameSignature.h"
 #include "RelayProjects.h"
+#include "SubscriberToken.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -22,17 +24,19 @@ QString tr(const char *text)
 
 } // namespace
 
-SubscriberRegistry::SubscriberRegistry(QSqlDatabase db)
+SubscriberRegistry::SubscriberRegistry(QSqlDatabase db, QByteArray masterKey)
     : m_db(std::move(db))
+    , m_masterKey(std::move(masterKey))
 {
 }
 
-QString SubscriberRegistry::newToken()
+QString SubscriberRegistry::newToken(const QString &name) const
 {
-    QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    return u"crs_"_s
-        + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    protocol::SubscriberToken token;
+    token.secret = QByteArray(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(token.secret.data()), 32 / 4);
+    token.key = protocol::FrameSignature::deriveSubscriberKey(m_masterKey, name);
+    return token.toString();
 }
 
 QString SubscriberRegistry::tokenHash(QByteArrayView token)
@@ -58,7 +62,7 @@ std::optional<QString> SubscriberRegistry::add(const QString &name, const QStrin
             return std::nullopt;
         }
     }
-    const QString token = newToken();
+    const QString token = newToken(name);
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO subscribers (name, token_sha256, projects, acked_seq, revoked, created_at) "
                   "VALUES (?, ?, ?, 0, 0, ?)"_s);
@@ -75,7 +79,7 @@ std::optional<QString> SubscriberRegistry::add(const QString &name, const QStrin
 
 std::optional<QString> SubscriberRegistry::rotate(const QString &name, QString *error)
 {
-    const QString token = newToken();
+    const QString token = newToken(name);
     QSqlQuery query(m_db);
     query.prepare(u"UPDATE subscribers SET token_sha256 = ?, revoked = 0 WHERE name = ?"_s);
     query.addBindValue(tokenHash(token.toLatin1()));

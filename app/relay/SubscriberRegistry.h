@@ -23,10 +23,13 @@ public:
         bool revoked = false;
     };
 
-    explicit SubscriberRegistry(QSqlDatabase db);
+    // `masterKey` (MasterKey) derives each subscriber's signing key, which its token carries.
+    SubscriberRegistry(QSqlDatabase db, QByteArray masterKey);
 
-    // Returns the new token (the only time it exists outside the subscriber's hands).
+    // Returns the new token (protocol::SubscriberToken: the only time it exists outside the
+    // subscriber's hands).
     std::optional<QString> add(const QString &name, const QStringList &projects, QString *error);
+    // A new secret; the signing key stays (it follows the master key and the name).
     std::optional<QString> rotate(const QString &name, QString *error);
     bool revoke(const QString &name, QString *error);
     QList<Subscriber> list(QString *error) const;
@@ -37,10 +40,11 @@ public:
     bool acknowledge(const QString &name, qint64 seq, QString *error);
 
 private:
-    static QString newToken();
+    QString newToken(const QString &name) const;
     static QString tokenHash(QByteArrayView token);
 
     QSqlDatabase m_db;
+    QByteArray m_masterKey;
 };
 
 } // namespace confero::relay

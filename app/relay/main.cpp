@@ -5,6 +5,7 @@
 //   confero-relay subscribers list | revoke NAME | rotate NAME --db FILE
 
 #include "Logging.h"
+#include "MasterKey.h"
 #include "RelayDatabase.h"
 #include "RelayProjects.h"
 #include "RelayServer.h"
@@ -73,11 +74,16 @@ std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString 
 // The admin commands run against the database directly, as short-lived processes beside `serve`
 // (SQLite's locking keeps them apart from the running relay's writer).
 int runAdmin(const QStringList &positional, const QCommandLineParser &parser, const QCommandLineOption &db,
-             const QCommandLineOption &basicAuth, const QCommandLineOption &projects)
+             const QCommandLineOption &keyFile, const QCommandLineOption &basicAuth, const QCommandLineOption &projects)
 {
     if (!parser.isSet(db))
         return fail(u"give the database with --db FILE"_s, 2);
     QString error;
+    // Subscribers' tokens carry their signing keys, derived from the master key.
+    const QByteArray masterKey = MasterKey::loadOrCreate(
+        parser.isSet(keyFile) ? parser.value(keyFile) : MasterKey::defaultPath(parser.value(db)), &error);
+    if (masterKey.isEmpty())
+        return fail(error);
     const QString connection = u"confero-relay-admin"_s;
     QSqlDatabase database = RelayDatabase::open(parser.value(db), connection, &error);
     if (!database.isOpen())
@@ -100,22 +106,23 @@ int runAdmin(const QStringList &positional, const QCommandLineParser &parser, co
             out << project.name << (project.basicAuthSha256.isEmpty() ? "\tno auth" : "\tbasic auth") << Qt::endl;
     } else if (group == u"subscribers" && verb == u"add" && !name.isEmpty()) {
         const std::optional<QString> token =
-            SubscriberRegistry(database).add(name, parser.value(projects).split(u',', Qt::SkipEmptyParts), &error);
+            SubscriberRegistry(database, masterKey)
+                .add(name, parser.value(projects).split(u',', Qt::SkipEmptyParts), &error);
         if (token)
             out << *token << Qt::endl;
         else
             code = fail(error);
     } else if (group == u"subscribers" && verb == u"rotate" && !name.isEmpty()) {
-        const std::optional<QString> token = SubscriberRegistry(database).rotate(name, &error);
+        const std::optional<QString> token = SubscriberRegistry(database, masterKey).rotate(name, &error);
         if (token)
             out << *token << Qt::endl;
         else
             code = fail(error);
     } else if (group == u"subscribers" && verb == u"revoke" && !name.isEmpty()) {
-        if (!SubscriberRegistry(database).revoke(name, &error))
+        if (!SubscriberRegistry(database, masterKey).revoke(name, &error))
             code = fail(error);
     } else if (group == u"subscribers" && verb == u"list") {
-        const QList<SubscriberRegistry::Subscriber> list = SubscriberRegistry(database).list(&error);
+        const QList<SubscriberRegistry::Subscriber> list = SubscriberRegistry(database, masterKey).list(&error);
         if (!error.isEmpty())
             code = fail(error);
         for (const SubscriberRegistry::Subscriber &subscriber : list)
@@ -165,7 +172,7 @@ int main(int argc, char *argv[])
     if (positional.isEmpty())
         return fail(u"no command; see confero-relay --help"_s, 2);
     if (positional.first() != u"serve")
-        return runAdmin(positional, parser, db, basicAuth, projects);
+        return runAdmin(positional, parser, db, keyFile, basicAuth, projects);
 
     if (!parser.isSet(db))
         return fail(u"give the database with --db FILE"_s, 2);

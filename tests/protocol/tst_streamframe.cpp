@@ -3,6 +3,7 @@
 // bytes, decoding the same fields, and a signature must fail as soon as any signed part changes.
 #include "FrameSignature.h"
 #include "StreamFrameCodec.h"
+#include "SubscriberToken.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void oversizedFrameIsRefusedBeforeParsing();
     void unknownKeysAreIgnored();
     void constantTimeEquals();
+    void subscriberTokens();
 
 private:
     QJsonObject m_vectors;
@@ -211,6 +213,25 @@ void TestStreamFrame::constantTimeEquals()
     QVERIFY(!FrameSignature::constantTimeEquals("abc", "abd"));
     QVERIFY(!FrameSignature::constantTimeEquals("abc", "ab"));
     QVERIFY(!FrameSignature::constantTimeEquals("\x80", "\x00"));
+}
+
+void TestStreamFrame::subscriberTokens()
+{
+    const SubscriberToken token{QByteArray(32, '\x01'), FrameSignature::deriveSubscriberKey("master", u"laptop"_s)};
+    const QString text = token.toString();
+    QVERIFY(text.startsWith(u"crs_"));
+    QVERIFY(!text.contains(u'=') && !text.contains(u'+') && !text.contains(u'/'));
+    const QString padded = u"  "_s + text + u"\n"_s;
+    const std::optional<SubscriberToken> parsed = SubscriberToken::parse(padded);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->secret, token.secret);
+    QCOMPARE(parsed->key, token.key);
+
+    QVERIFY(!SubscriberToken::parse(text.sliced(4))); // no prefix
+    QVERIFY(!SubscriberToken::parse(text.first(text.indexOf(u'.')))); // no key
+    QVERIFY(!SubscriberToken::parse(text.chopped(2))); // key too short
+    QVERIFY(!SubscriberToken::parse(QString(text).replace(5, 1, u'*'))); // not base64url
+    QVERIFY(!SubscriberToken::parse(u"crs_."_s));
 }
 
 QTEST_GUILESS_MAIN(TestStreamFrame)

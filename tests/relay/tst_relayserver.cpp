@@ -9,6 +9,7 @@
 #include "RelayServer.h"
 #include "StreamFrameCodec.h"
 #include "SubscriberRegistry.h"
+#include "SubscriberToken.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<RelayServer> m_server;
     QNetworkAccessManager m_network;
+    QByteArray m_masterKey;
     QString m_token;
     QString m_otherToken;
 };
@@ -76,18 +78,20 @@ void TestRelayServer::init()
     const QString path = m_dir->filePath(u"relay.sqlite"_s);
     {
         QString error;
+        m_masterKey = MasterKey::loadOrCreate(MasterKey::defaultPath(path), &error);
+        QVERIFY2(!m_masterKey.isEmpty(), qPrintable(error));
         QSqlDatabase db = RelayDatabase::open(path, u"setup"_s, &error);
         QVERIFY2(db.isOpen(), qPrintable(error));
         QVERIFY2(RelayProjects(db).add(u"acme"_s, u"platform:secret"_s, &error), qPrintable(error));
         QVERIFY2(RelayProjects(db).add(u"other"_s, {}, &error), qPrintable(error));
-        m_token = SubscriberRegistry(db).add(u"laptop"_s, {u"acme"_s}, &error).value_or(QString());
+        m_token = SubscriberRegistry(db, m_masterKey).add(u"laptop"_s, {u"acme"_s}, &error).value_or(QString());
         QVERIFY2(!m_token.isEmpty(), qPrintable(error));
-        m_otherToken = SubscriberRegistry(db).add(u"desk"_s, {u"other"_s}, &error).value_or(QString());
+        m_otherToken = SubscriberRegistry(db, m_masterKey).add(u"desk"_s, {u"other"_s}, &error).value_or(QString());
         QVERIFY2(!m_otherToken.isEmpty(), qPrintable(error));
         db = {};
         RelayDatabase::close(u"setup"_s);
     }
-    m_server = std::make_unique<RelayServer>(RelayServer::Options{path, {}, {}});
+    m_server = std::make_unique<RelayServer>(RelayServer::Options{path, {}, {}, {}});
     QString error;
     QVERIFY2(m_server->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
 }
@@ -183,7 +187,11 @@ void TestRelayServer::subscriberPollsSignedFramesOfItsProjectsFromACursor()
     QFile keyFile(MasterKey::defaultPath(m_dir->filePath(u"relay.sqlite"_s)));
     QCOMPARE(keyFile.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    const QByteArray key = protocol::FrameSignature::deriveSubscriberKey(keyFile.readAll(), u"laptop"_s);
+    // The console verifies with the key its token carries, which is the one derived from the master.
+    const std::optional<protocol::SubscriberToken> token = protocol::SubscriberToken::parse(m_token);
+    QVERIFY(token);
+    const QByteArray key = token->key;
+    QCOMPARE(key, protocol::FrameSignature::deriveSubscriberKey(keyFile.readAll(), u"laptop"_s));
 
     const Reply reply =
         send("GET", u"/v1/events?after=1&limit=2"_s, {}, {{"Authorization", "Bearer " + m_token.toLatin1()}});
@@ -226,7 +234,7 @@ void TestRelayServer::badTokensAreRefused()
     {
         QString error;
         QSqlDatabase db = RelayDatabase::open(m_dir->filePath(u"relay.sqlite"_s), u"admin"_s, &error);
-        QVERIFY(SubscriberRegistry(db).revoke(u"laptop"_s, &error));
+        QVERIFY(SubscriberRegistry(db, m_masterKey).revoke(u"laptop"_s, &error));
         db = {};
         RelayDatabase::close(u"admin"_s);
     }
@@ -252,7 +260,7 @@ void TestRelayServer::metricsTellFsyncsAndSynchronousMode()
 
 void TestRelayServer::plainHttpIsRefusedOffLoopback()
 {
-    RelayServer server(RelayServer::Options{m_dir->filePath(u"second.sqlite"_s), {}, {}});
+    RelayServer server(RelayServer::Options{m_dir->filePath(u"second.sqlite"_s), {}, {}, {}});
     QString error;
     QVERIFY(!server.start(QHostAddress::Any, 0, &error));
     QVERIFY2(error.contains(u"loopback"_s), qPrintable(error));

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "EventReader.h"
+#include "StreamSession.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QSqlDatabase>
+
+class QWebSocket;
+
+namespace confero::http {
+class HttpRequest;
+}
+
+namespace confero::relay {
+
+// GET /v1/stream: authenticates a console's WebSocket (Authorization: Bearer <token>), starts its
+// StreamSession from `after=<seq>` (else from its acked seq), and wakes every session when the
+// event log commits.
+class StreamHub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamHub)
+
+public:
+    StreamHub(QSqlDatabase db, QByteArray masterKey, StreamSession::Limits limits, QObject *parent = nullptr);
+    ~StreamHub() override;
+
+    // The HttpServer's WebSocket handler: false refuses the upgrade (403) and logs why.
+    bool accept(const http::HttpRequest &request, QWebSocket *socket);
+    void committed(qint64 head);
+    int sessionCount() const;
+
+private:
+    QSqlDatabase m_db;
+    QByteArray m_masterKey;
+    StreamSession::Limits m_limits;
+    EventReader m_reader;
+    SubscriberRegistry m_registry;
+    QList<StreamSession *> m_sessions;
+};
+
+} // namespace confero::relay
