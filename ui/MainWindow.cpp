@@ -5,11 +5,16 @@
 #include "Logging.h"
 #include "PlatformConnector.h"
 #include "ProjectDialog.h"
+#include "ReconcilerStatusText.h"
 #include "RoomDeletionQueue.h"
 #include "RoomsPage.h"
+#include "StoreUpkeepDialog.h"
 #include "UiResources.h"
 #include "config/ProjectStore.h"
+#include "config/ProjectUpkeepStore.h"
 #include "platform/VideoPlatform.h"
+#include "store/StoreBackup.h"
+#include "sync/CdrReconciler.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -33,6 +38,7 @@ MainWindow::MainWindow(ProjectStore *projects, SecretStore *secrets, PlatformCon
     , m_projectCombo(new QComboBox(this))
     , m_activity(new ApiActivityIndicator(this))
     , m_connectionStatus(new QLabel(this))
+    , m_reconcilerStatus(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(UiResources::icon(u"confero"_s));
@@ -44,7 +50,9 @@ MainWindow::MainWindow(ProjectStore *projects, SecretStore *secrets, PlatformCon
 
     m_activity->setObjectName(u"apiActivity"_s);
     m_connectionStatus->setObjectName(u"connectionStatus"_s);
+    m_reconcilerStatus->setObjectName(u"reconcilerStatus"_s);
     statusBar()->addWidget(m_activity, 1);
+    statusBar()->addPermanentWidget(m_reconcilerStatus);
     statusBar()->addPermanentWidget(m_connectionStatus);
 
     setUpToolBar();
@@ -69,9 +77,15 @@ MainWindow::MainWindow(ProjectStore *projects, SecretStore *secrets, PlatformCon
         close();
     });
     reloadProjects();
+    showReconcilerStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The reconciler and the dialog go before the widgets they report to.
+    delete m_upkeepDialog;
+    delete m_reconciler;
+}
 
 void MainWindow::setUpToolBar()
 {
@@ -90,6 +104,12 @@ void MainWindow::setUpToolBar()
     m_testConnectionAction =
         bar->addAction(UiResources::icon(u"refresh"_s), tr("Test connection"), this, &MainWindow::testConnection);
     m_testConnectionAction->setObjectName(u"testConnectionAction"_s);
+    bar->addSeparator();
+    m_storeUpkeepAction = bar->addAction(tr("Data && backups…"), this, &MainWindow::openStoreUpkeep);
+    m_storeUpkeepAction->setObjectName(u"storeUpkeepAction"_s);
+    m_storeUpkeepAction->setToolTip(tr("Where the store is, how long call records are kept, backups and the "
+                                       "call record reconciler."));
+    m_storeUpkeepAction->setEnabled(false);
 
     connect(m_projectCombo, &QComboBox::activated, this, [this](int index) {
         const qint64 id = m_projectCombo->itemData(index).toLongLong();
@@ -124,8 +144,13 @@ void MainWindow::openProject(qint64 projectId)
         m_ui->connectionBanner->showError(tr("That project no longer exists."), false);
         return;
     }
+    // The old project's reconciler stops now; the console makes the new one once the platform is ready.
+    if (m_reconciler && m_reconciler->projectId() != projectId)
+        setReconciler(nullptr);
     m_project = project;
     m_projects->setCurrent(projectId);
+    if (m_upkeepDialog)
+        m_upkeepDialog->setProject(project->id, project->name);
     m_projectCombo->setCurrentIndex(m_projectCombo->findData(projectId));
     m_ui->connectionBanner->clear();
     m_connectionStatus->setText(tr("Connecting to %1…").arg(project->name));
@@ -180,6 +205,64 @@ VideoPlatform *MainWindow::platform() const
 RoomsPage *MainWindow::roomsPage() const
 {
     return m_ui->roomsPage;
+}
+
+void MainWindow::setStore(Store *store, const QString &dataDir)
+{
+    if (m_upkeepStore || !store)
+        return;
+    m_upkeepStore = new ProjectUpkeepStore(store, this);
+    m_backup = new StoreBackup(store, dataDir, this);
+    m_storeUpkeepAction->setEnabled(true);
+}
+
+ProjectUpkeepStore *MainWindow::upkeepStore() const
+{
+    return m_upkeepStore;
+}
+
+void MainWindow::setReconciler(CdrReconciler *reconciler)
+{
+    if (m_reconciler == reconciler)
+        return;
+    delete m_reconciler; // stops its pass in flight without another signal
+    m_reconciler = reconciler;
+    if (m_reconciler) {
+        m_reconciler->setParent(this);
+        connect(m_reconciler, &CdrReconciler::statusChanged, this, &MainWindow::showReconcilerStatus);
+    }
+    if (m_upkeepDialog)
+        m_upkeepDialog->setReconciler(m_reconciler);
+    showReconcilerStatus();
+}
+
+CdrReconciler *MainWindow::reconciler() const
+{
+    return m_reconciler;
+}
+
+void MainWindow::showReconcilerStatus()
+{
+    m_reconcilerStatus->setText(ReconcilerStatusText::statusLine(m_reconciler));
+    m_reconcilerStatus->setToolTip(m_reconciler && !m_reconciler->lastError().isEmpty()
+                                       ? m_reconciler->lastError()
+                                       : ReconcilerStatusText::nextRun(m_reconciler).prepend(tr("Next reconcile: ")));
+    m_reconcilerStatus->setVisible(m_reconciler != nullptr);
+}
+
+void MainWindow::openStoreUpkeep()
+{
+    if (!m_backup)
+        return;
+    if (!m_upkeepDialog) {
+        m_upkeepDialog = new StoreUpkeepDialog(m_backup, m_upkeepStore, this);
+        m_upkeepDialog->setObjectName(u"storeUpkeepDialog"_s);
+        m_upkeepDialog->setReconciler(m_reconciler);
+    }
+    m_upkeepDialog->setProject(m_project ? m_project->id : 0, m_project ? m_project->name : QString());
+    m_upkeepDialog->show();
+    m_upkeepDialog->raise();
+    m_upkeepDialog->activateWindow();
 }
 
 void MainWindow::updateProjectActions()

@@ -17,10 +17,15 @@ class MainWindow;
 namespace confero {
 
 class ApiActivityIndicator;
+class CdrReconciler;
 class PlatformConnector;
 class ProjectStore;
+class ProjectUpkeepStore;
 class RoomsPage;
 class SecretStore;
+class Store;
+class StoreBackup;
+class StoreUpkeepDialog;
 class TokenLog;
 class VideoPlatform;
 
@@ -48,10 +53,20 @@ public:
     VideoPlatform *platform() const;
     RoomsPage *roomsPage() const;
 
+    // Store upkeep: the store (which `dataDir` holds backups for) enables "Data and backups…";
+    // without it the action stays disabled. Call once, before the first project opens.
+    void setStore(Store *store, const QString &dataDir);
+    ProjectUpkeepStore *upkeepStore() const;
+    // The current project's CDR reconciler (or nullptr): the window owns it from here on, and stops
+    // and deletes the one it had, so a project's reconciler never outlives the switch to another.
+    void setReconciler(CdrReconciler *reconciler);
+    CdrReconciler *reconciler() const;
+
 public Q_SLOTS:
     void addProject();
     void editProject();
     void testConnection();
+    void openStoreUpkeep();
 
 Q_SIGNALS:
     // The current project's platform is ready (or nullptr when connecting failed). Pages that show a
@@ -66,6 +81,7 @@ private:
     void reloadProjects();
     void setPlatform(std::unique_ptr<VideoPlatform> platform, const Project &project);
     void updateProjectActions();
+    void showReconcilerStatus();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ProjectStore *m_projects;
@@ -75,8 +91,14 @@ private:
     QAction *m_addProjectAction;
     QAction *m_editProjectAction;
     QAction *m_testConnectionAction;
+    QAction *m_storeUpkeepAction;
     ApiActivityIndicator *m_activity;
     QLabel *m_connectionStatus;
+    QLabel *m_reconcilerStatus;
+    ProjectUpkeepStore *m_upkeepStore = nullptr;
+    StoreBackup *m_backup = nullptr;
+    CdrReconciler *m_reconciler = nullptr;
+    StoreUpkeepDialog *m_upkeepDialog = nullptr;
     std::unique_ptr<VideoPlatform> m_platform;
     std::optional<Project> m_project;
     int m_connectGeneration = 0;

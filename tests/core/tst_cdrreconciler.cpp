@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY2(answer.value(u"result").toInt(-1) == 0, QJsonDocument(answer).toJson().constData());
         m_rooms.clear();
         const QJsonArray rooms = answer.value(u"rooms").toArray();
-        for (const QJsonValue &room : rooms)
+        for (const auto &room : rooms)
             m_rooms.append(room.toString());
         QVERIFY(!m_rooms.isEmpty());
     }

@@ -84,7 +84,7 @@ class TestStoreBackup : public QObject
     // permissions), /proc, where nobody can create a file.
     QString unwritableFolder()
     {
-        const QString folder = m_dir.filePath(u"read-only"_s);
+        QString folder = m_dir.filePath(u"read-only"_s);
         QDir().mkpath(folder);
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
         QFile probe(QDir(folder).filePath(u"probe"_s));

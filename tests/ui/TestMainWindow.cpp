@@ -5,14 +5,19 @@
 #include "PlatformConnector.h"
 #include "RoomDeletionQueue.h"
 #include "RoomsPage.h"
+#include "StoreUpkeepDialog.h"
 #include "config/ProjectStore.h"
+#include "config/ProjectUpkeepStore.h"
 #include "config/SecretStore.h"
 #include "models/RoomTableModel.h"
 #include "store/Store.h"
+#include "sync/CdrReconciler.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -34,6 +39,8 @@ private Q_SLOTS:
     void closingDuringTheUndoWindowSendsTheDeletesFirst();
     void sandboxProjectWithoutTheEmulatorSaysHowToStartIt();
     void addedProjectReadsItsKeyFromTheKeychain();
+    void dataAndBackupsOpensTheUpkeepDialog();
+    void theStatusBarFollowsTheReconciler();
 
 private:
     QTemporaryDir m_dir;
@@ -61,6 +68,7 @@ void TestMainWindow::init()
     m_connector = std::make_unique<PlatformConnector>(m_sandbox->network(), m_secrets.get());
     m_connector->setInMemoryKey(m_project.id, m_sandbox->appKey());
     m_window = std::make_unique<MainWindow>(m_projects.get(), m_secrets.get(), m_connector.get(), nullptr);
+    m_window->setStore(m_store.get(), m_dir.path());
     m_window->show();
 
     QSignalSpy loaded(m_window->roomsPage(), &RoomsPage::roomsLoaded);
@@ -160,6 +168,56 @@ void TestMainWindow::addedProjectReadsItsKeyFromTheKeychain()
             m_window->findChild<QWidget *>(u"connectionBanner"_s)->findChild<QLabel *>(u"message"_s)->text();
         QVERIFY2(message.contains(written.errorMessage), qPrintable(message));
     }
+}
+
+void TestMainWindow::dataAndBackupsOpensTheUpkeepDialog()
+{
+    // Without a store the action is there but disabled.
+    PlatformConnector connector(m_sandbox->network(), m_secrets.get());
+    MainWindow bare(m_projects.get(), m_secrets.get(), &connector, nullptr);
+    QVERIFY(!bare.findChild<QAction *>(u"storeUpkeepAction"_s)->isEnabled());
+
+    auto *action = m_window->findChild<QAction *>(u"storeUpkeepAction"_s);
+    QVERIFY(action->isEnabled());
+    QCOMPARE(action->text(), u"Data && backups…"_s);
+    action->trigger();
+    auto *dialog = m_window->findChild<StoreUpkeepDialog *>(u"storeUpkeepDialog"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->findChild<QLabel *>(u"storeLocationLabel"_s)->text(),
+             QDir::toNativeSeparators(m_store->location()));
+    QVERIFY(dialog->findChild<QWidget *>(u"retentionGroup"_s)->isEnabled());
+    // Opened again, it is the same dialog.
+    dialog->close();
+    action->trigger();
+    QCOMPARE(m_window->findChildren<StoreUpkeepDialog *>().size(), 1);
+    QVERIFY(dialog->isVisible());
+}
+
+void TestMainWindow::theStatusBarFollowsTheReconciler()
+{
+    auto *status = m_window->findChild<QLabel *>(u"reconcilerStatus"_s);
+    QVERIFY(status);
+    QVERIFY(!status->isVisible());
+
+    auto *first = new CdrReconciler(m_window->platform(), m_store.get(), m_window->upkeepStore(), m_project.id);
+    m_window->setReconciler(first);
+    QCOMPARE(m_window->reconciler(), first);
+    first->start();
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(), u"Reconciling call records…"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!first->isRunning(), 30'000);
+    QVERIFY2(status->text().startsWith(u"Call records"_s), qPrintable(status->text()));
+    QVERIFY2(status->toolTip().startsWith(u"Next reconcile: "_s), qPrintable(status->toolTip()));
+
+    // A replacement stops and deletes the old one; none hides the label.
+    QPointer<CdrReconciler> old = first;
+    auto *second = new CdrReconciler(m_window->platform(), m_store.get(), m_window->upkeepStore(), m_project.id);
+    second->start();
+    m_window->setReconciler(second);
+    QVERIFY(old.isNull());
+    m_window->setReconciler(nullptr);
+    QVERIFY(!status->isVisible());
 }
 
 } // namespace confero
