@@ -8,7 +8,9 @@
 #include "config/ProjectStore.h"
 #include "config/SecretStore.h"
 #include "config/TokenLog.h"
+#include "platform/VideoPlatform.h"
 #include "store/Store.h"
+#include "sync/CdrReconciler.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -125,6 +127,16 @@ bool ConsoleApplication::start(const Options &options, QString *error)
     }
 
     m_window = std::make_unique<MainWindow>(m_projects.get(), m_secrets.get(), m_connector.get(), m_tokenLog.get());
+    // Store upkeep (issue 4): the window gets the store, and each project's platform a CDR reconciler.
+    m_window->setStore(m_store.get(), dataDir);
+    connect(m_window.get(), &MainWindow::platformChanged, m_window.get(),
+            [this](VideoPlatform *platform, qint64 projectId) {
+                auto *reconciler =
+                    platform ? new CdrReconciler(platform, m_store.get(), m_window->upkeepStore(), projectId) : nullptr;
+                m_window->setReconciler(reconciler);
+                if (reconciler)
+                    reconciler->start();
+            });
     m_window->show();
     m_window->openProject(wanted->id);
     return true;
