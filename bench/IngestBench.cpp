@@ -1,0 +1,354 @@
+#include "IngestBench.h"
+
+#include "CdrBenchData.h"
+#include "Samples.h"
+#include "domain/CdrRowParser.h"
+#include "export/CsvWriter.h"
+#include "store/CdrIngest.h"
+#include "store/Store.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace confero::bench {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A store made by Confero's own migrations, with one project; its id.
+std::optional<qint64> createStore(Store &store, const QString &path, QString *error)
+{
+    QFile::remove(path);
+    const StoreResult<bool> opened = store.open(path);
+    if (!opened) {
+        *error = opened.error().message + u' ' + opened.error().detail;
+        return std::nullopt;
+    }
+    QSqlQuery query(store.database());
+    if (!query.exec(u"INSERT INTO projects (name, api_base_url, app_id, is_sandbox, created_at) "
+                    "VALUES ('Bench', 'http://127.0.0.1/video/v2/', 'bench', 0, 0)"_s)
+        || !query.exec(u"SELECT MAX(id) FROM projects"_s) || !query.next()) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+// The columns of `participants` in table order, with their defaults, so the CSV follows the
+// schema the migrations made (whatever later migrations add).
+struct TableColumn
+{
+    QString name;
+    QString defaultValue;
+};
+
+QList<TableColumn> participantColumns(const QSqlDatabase &db)
+{
+    QList<TableColumn> columns;
+    QSqlQuery query(db);
+    query.exec(u"PRAGMA table_info(participants)"_s);
+    while (query.next()) {
+        QString value = query.value(4).toString();
+        if (value.size() >= 2 && value.startsWith(u'\'') && value.endsWith(u'\''))
+            value = value.mid(1, value.size() - 2).replace(u"''"_s, u"'"_s);
+        columns.append({query.value(1).toString(), value});
+    }
+    return columns;
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'g', 17);
+}
+
+// Appends the rows as CSV lines in the table's column order, with explicit ids from *nextId.
+void appendCsv(QByteArray &out, const QList<TableColumn> &columns, const QList<CdrRow> &rows, qint64 projectId,
+               qint64 *nextId, qint64 now)
+{
+    for (const CdrRow &row : rows) {
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const QString &name = columns.at(c).name;
+            QString cell;
+            if (name == u"id")
+                cell = QString::number((*nextId)++);
+            else if (name == u"project_id")
+                cell = QString::number(projectId);
+            else if (name == u"cdr_key")
+                cell = row.key();
+            else if (name == u"cdr_id")
+                cell = row.cdrId;
+            else if (name == u"natural_key")
+                cell = row.naturalKey();
+            else if (name == u"row_sha256")
+                cell = QString::fromLatin1(row.rowSha256);
+            else if (name == u"app_id")
+                cell = row.appId;
+            else if (name == u"conf_num")
+                cell = row.confNum;
+            else if (name == u"call_num")
+                cell = row.callNum;
+            else if (name == u"call_log_id")
+                cell = row.callLogId;
+            else if (name == u"room_id")
+                cell = row.roomId;
+            else if (name == u"room_name")
+                cell = row.roomName;
+            else if (name == u"name")
+                cell = row.name;
+            else if (name == u"user_ref")
+                cell = row.userRef;
+            else if (name == u"role")
+                cell = row.role;
+            else if (name == u"agent")
+                cell = row.agent;
+            else if (name == u"ip")
+                cell = row.ip;
+            else if (name == u"connect_ms")
+                cell = QString::number(row.connectMs);
+            else if (name == u"disconnect_ms")
+                cell = QString::number(row.disconnectMs);
+            else if (name == u"duration_s")
+                cell = number(row.durationS);
+            else if (name == u"published_minutes")
+                cell = number(row.publishedMinutes);
+            else if (name == u"subscribed_minutes")
+                cell = number(row.subscribedMinutes);
+            else if (name == u"connect_minutes")
+                cell = number(row.connectMinutes);
+            else if (name == u"recorded")
+                cell = row.recorded ? u"1"_s : u"0"_s;
+            else if (name == u"trans_date_ms")
+                cell = QString::number(row.transDateMs);
+            else if (name == u"problems")
+                cell = row.problems.join(u"; "_s);
+            else if (name == u"raw_json")
+                cell = QString::fromUtf8(row.rawJson);
+            else if (name == u"synced_at")
+                cell = QString::number(now);
+            else
+                cell = columns.at(c).defaultValue;
+            if (c > 0)
+                out.append(',');
+            out.append(CsvWriter::field(cell, false));
+        }
+        out.append("\r\n");
+    }
+}
+
+// What Confero does with one window of the platform's answer: read it, store it.
+struct ConferoIngest
+{
+    double parseSeconds = 0;
+    double storeSeconds = 0;
+};
+
+StoreResult<QList<CdrRow>> ingestWindow(const QSqlDatabase &db, qint64 projectId, const QByteArray &json,
+                                        ConferoIngest *timing)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QJsonArray array = QJsonDocument::fromJson(json).object().value(u"cdr").toArray();
+    QList<CdrRow> rows = CdrRowParser::parse(array);
+    timing->parseSeconds += double(timer.nsecsElapsed()) / 1e9;
+    timer.restart();
+    CdrIngest ingest(db, projectId);
+    const StoreResult<CdrIngestStats> stored = ingest.ingest(rows);
+    timing->storeSeconds += double(timer.nsecsElapsed()) / 1e9;
+    if (!stored)
+        return stored.error();
+    return rows;
+}
+
+QByteArray importScript(const QString &csvPath)
+{
+    // The PRAGMAs Store::open sets on every connection; one transaction around the import.
+    return "PRAGMA journal_mode=WAL;\nPRAGMA foreign_keys=ON;\nPRAGMA busy_timeout=5000;\nBEGIN;\n.import --csv '"
+        + csvPath.toUtf8() + "' participants\nCOMMIT;\n";
+}
+
+std::optional<qint64> countRows(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT COUNT(*) FROM participants"_s) || !query.next()) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+bool deleteAfter(const QSqlDatabase &db, qint64 lastParticipant, qint64 lastSession, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"DELETE FROM participants WHERE id > %1"_s.arg(lastParticipant))
+        || !query.exec(u"DELETE FROM sessions WHERE id > %1"_s.arg(lastSession))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+qint64 maxId(const QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery query(db);
+    return query.exec(u"SELECT COALESCE(MAX(id), 0) FROM "_s + table) && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+} // namespace
+
+IngestBench::IngestBench(const CdrBenchData &data, QString workDir, const Sqlite3Tool &sqlite3, int runs)
+    : m_data(data)
+    , m_workDir(std::move(workDir))
+    , m_sqlite3(sqlite3)
+    , m_runs(std::max(1, runs))
+{
+}
+
+QString IngestBench::conferoStore() const
+{
+    return QDir(m_workDir).filePath(u"confero.sqlite"_s);
+}
+
+qint64 IngestBench::projectId() const
+{
+    return m_projectId;
+}
+
+QList<BenchFigure> IngestBench::run(QString *error)
+{
+    const QDir dir(m_workDir);
+    const QString baselineStore = dir.filePath(u"sqlite3.sqlite"_s);
+    const QString historyCsv = dir.filePath(u"history.csv"_s);
+    const QString busyCsv = dir.filePath(u"busy-day.csv"_s);
+    const qint64 rows = m_data.rowCount();
+    const qint64 busyRows = m_data.busyRowCount();
+    QList<BenchFigure> figures;
+
+    QList<TableColumn> columns;
+    qint64 baselineProject = 0;
+    {
+        Store baseline;
+        const std::optional<qint64> project = createStore(baseline, baselineStore, error);
+        if (!project)
+            return {};
+        baselineProject = *project;
+        columns = participantColumns(baseline.database());
+    }
+
+    Store store;
+    const std::optional<qint64> project = createStore(store, conferoStore(), error);
+    if (!project)
+        return {};
+    m_projectId = *project;
+    const QSqlDatabase db = store.database();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    // 1. The history into an empty store, a window at a time; the CSV for sqlite3 is written from
+    // the same parsed rows, outside the timers.
+    ConferoIngest history;
+    {
+        QFile csv(historyCsv);
+        if (!csv.open(QIODevice::WriteOnly)) {
+            *error = csv.errorString();
+            return {};
+        }
+        qint64 nextId = 1;
+        QByteArray lines;
+        for (qsizetype w = 0; w < m_data.windowCount(); ++w) {
+            const QByteArray json = m_data.windowJson(w);
+            const StoreResult<QList<CdrRow>> stored = ingestWindow(db, m_projectId, json, &history);
+            if (!stored) {
+                *error = stored.error().message + u' ' + stored.error().detail;
+                return {};
+            }
+            lines.clear();
+            appendCsv(lines, columns, stored.value(), baselineProject, &nextId, now);
+            csv.write(lines);
+        }
+    }
+    const double conferoHistory = double(rows) / (history.parseSeconds + history.storeSeconds);
+
+    std::optional<double> baselineHistory;
+    if (const std::optional<double> seconds = m_sqlite3.run(baselineStore, importScript(historyCsv), error)) {
+        baselineHistory = double(rows) / *seconds;
+    } else {
+        qWarning("sqlite3 import: %s", qPrintable(*error));
+        error->clear();
+    }
+    figures.append({u"ingest %1 rows into an empty store"_s.arg(rows), conferoHistory, u"rows/s"_s, baselineHistory,
+                    u">= 1.0 x"_s});
+    figures.append({u"  of which JSON read (CdrRowParser)"_s, double(rows) / history.parseSeconds, u"rows/s"_s,
+                    std::nullopt, QString()});
+    figures.append(
+        {u"  of which store (CdrIngest)"_s, double(rows) / history.storeSeconds, u"rows/s"_s, std::nullopt, QString()});
+
+    // 2. The busy day into the full store, `runs` times; the rows are taken out again after each.
+    const qint64 lastParticipant = maxId(db, u"participants"_s);
+    const qint64 lastSession = maxId(db, u"sessions"_s);
+    const QByteArray busyJson = m_data.busyDayJson();
+    Samples conferoBusy, baselineBusy;
+    {
+        Store baseline;
+        if (const StoreResult<bool> opened = baseline.open(baselineStore); !opened) {
+            *error = opened.error().message;
+            return {};
+        }
+        const std::optional<qint64> imported = countRows(baseline.database(), error);
+        if (!imported)
+            return {};
+        if (*imported != rows && baselineHistory) {
+            qWarning("sqlite3 imported %lld rows of %lld; its figures are left out", *imported, rows);
+            baselineHistory.reset();
+            figures.first().baseline.reset();
+        }
+        const qint64 baselineLast = maxId(baseline.database(), u"participants"_s);
+        const qint64 baselineLastSession = maxId(baseline.database(), u"sessions"_s);
+        for (int run = 0; run < m_runs; ++run) {
+            ConferoIngest busy;
+            const StoreResult<QList<CdrRow>> stored = ingestWindow(db, m_projectId, busyJson, &busy);
+            if (!stored) {
+                *error = stored.error().message + u' ' + stored.error().detail;
+                return {};
+            }
+            conferoBusy.add(double(busyRows) / (busy.parseSeconds + busy.storeSeconds));
+            if (!deleteAfter(db, lastParticipant, lastSession, error))
+                return {};
+            if (run == 0) {
+                QFile csv(busyCsv);
+                qint64 nextId = baselineLast + 1;
+                QByteArray lines;
+                appendCsv(lines, columns, stored.value(), baselineProject, &nextId, now);
+                if (!csv.open(QIODevice::WriteOnly) || csv.write(lines) != lines.size()) {
+                    *error = csv.errorString();
+                    return {};
+                }
+            }
+            if (baselineHistory) {
+                // The baseline's connection is idle meanwhile: sqlite3 writes the file alone.
+                const std::optional<double> seconds = m_sqlite3.run(baselineStore, importScript(busyCsv), error);
+                if (!seconds)
+                    return {};
+                baselineBusy.add(double(busyRows) / *seconds);
+                if (!deleteAfter(baseline.database(), baselineLast, baselineLastSession, error))
+                    return {};
+            }
+        }
+    }
+    figures.append({u"ingest a busy day (%1 rows) into %2"_s.arg(busyRows).arg(rows), conferoBusy.median(), u"rows/s"_s,
+                    baselineBusy.isEmpty() ? std::nullopt : std::optional<double>(baselineBusy.median()),
+                    u">= 1.0 x"_s});
+    // The browse and export runs read a store that holds the history alone.
+    QSqlQuery checkpoint(db);
+    checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    return figures;
+}
+
+} // namespace confero::bench

@@ -1,0 +1,126 @@
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+// confero-bench on a few thousand rows, every part of it: the output must be what people and
+// scripts read (a table; one JSON object a line with exactly name, value, unit, baseline, ratio).
+// Speed is never asserted here: the figures of a loaded test machine mean nothing.
+class TestBenchSmoke final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jsonLines();
+    void table();
+
+private:
+    QByteArray runBench(const QStringList &arguments);
+
+    QTemporaryDir m_dir;
+};
+
+QByteArray TestBenchSmoke::runBench(const QStringList &arguments)
+{
+    QProcess bench;
+    bench.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    bench.start(QStringLiteral(CONFERO_BENCH_PROGRAM), arguments + QStringList{u"--work-dir"_s, m_dir.path()});
+    if (!bench.waitForFinished(600'000)) {
+        bench.kill();
+        bench.waitForFinished(5'000);
+        qWarning() << "confero-bench did not finish";
+        return {};
+    }
+    if (bench.exitStatus() != QProcess::NormalExit || bench.exitCode() != 0) {
+        qWarning() << "confero-bench exit" << bench.exitCode();
+        return {};
+    }
+    return bench.readAllStandardOutput();
+}
+
+void TestBenchSmoke::jsonLines()
+{
+    QVERIFY(m_dir.isValid());
+    const QByteArray output =
+        runBench({u"--rows"_s, u"3000"_s, u"--busy-rows"_s, u"300"_s, u"--runs"_s, u"1"_s, u"--json"_s});
+    QVERIFY(!output.isEmpty());
+    const bool haveSqlite3 = !QStandardPaths::findExecutable(u"sqlite3"_s).isEmpty();
+
+    QStringList names;
+    const QList<QByteArray> lines = output.trimmed().split('\n');
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(document.isObject(), line.constData());
+        const QJsonObject object = document.object();
+        QCOMPARE(object.keys(), (QStringList{u"baseline"_s, u"name"_s, u"ratio"_s, u"unit"_s, u"value"_s}));
+        QVERIFY2(object.value(u"name").isString() && !object.value(u"name").toString().isEmpty(), line.constData());
+        QVERIFY2(object.value(u"unit").isString() && !object.value(u"unit").toString().isEmpty(), line.constData());
+        QVERIFY2(object.value(u"value").isDouble(), line.constData());
+        const double value = object.value(u"value").toDouble();
+        QVERIFY2(std::isfinite(value) && value >= 0, line.constData());
+        const QJsonValue baseline = object.value(u"baseline");
+        const QJsonValue ratio = object.value(u"ratio");
+        QVERIFY2(baseline.isNull() || (baseline.isDouble() && baseline.toDouble() > 0), line.constData());
+        QCOMPARE(ratio.isNull(), baseline.isNull());
+        if (baseline.isDouble())
+            QVERIFY2(std::abs(ratio.toDouble() - value / baseline.toDouble()) <= 1e-9 * std::max(1.0, ratio.toDouble()),
+                     line.constData());
+        names.append(object.value(u"name").toString());
+    }
+
+    // Every figure of issue 4 is there, and where sqlite3 is the reference, its figure too.
+    const auto find = [&](const QString &prefix) -> qsizetype {
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (names.at(i).startsWith(prefix))
+                return i;
+        }
+        return -1;
+    };
+    const QStringList expected{u"ingest 3000 rows into an empty store"_s,
+                               u"ingest a busy day (300 rows) into 3000"_s,
+                               u"browse: first page ready, p50"_s,
+                               u"browse: first page ready, p95"_s,
+                               u"browse: first page ready, max"_s,
+                               u"browse: exact count ready, p95"_s,
+                               u"browse: longest GUI-thread stall"_s,
+                               u"browse: RSS, store open, scrolled end to end"_s,
+                               u"export 3000 rows to CSV"_s,
+                               u"export: RSS growth"_s};
+    for (const QString &prefix : expected)
+        QVERIFY2(find(prefix) >= 0, qPrintable(prefix + u" missing from:\n"_s + names.join(u'\n')));
+    if (haveSqlite3) {
+        for (const QString &prefix : {expected.at(0), expected.at(1), expected.at(8)}) {
+            const QJsonObject object = QJsonDocument::fromJson(lines.at(find(prefix))).object();
+            QVERIFY2(object.value(u"baseline").isDouble(), qPrintable(prefix + u": no sqlite3 figure"_s));
+        }
+    } else {
+        qWarning("sqlite3 is not installed: the baselines were not checked");
+    }
+}
+
+void TestBenchSmoke::table()
+{
+    const QString output = QString::fromUtf8(
+        runBench({u"--rows"_s, u"2000"_s, u"--busy-rows"_s, u"200"_s, u"--runs"_s, u"1"_s, u"--only"_s, u"ingest"_s}));
+    const QStringList lines = output.split(u'\n', Qt::SkipEmptyParts);
+    // A title, the header, a rule, then one line per figure.
+    QVERIFY2(lines.size() >= 4, qPrintable(output));
+    QVERIFY2(lines.at(0).startsWith(u"Confero bench: 2000 rows"_s), qPrintable(output));
+    QVERIFY2(lines.at(1).split(u' ', Qt::SkipEmptyParts)
+                 == (QStringList{u"figure"_s, u"value"_s, u"unit"_s, u"sqlite3"_s, u"ratio"_s, u"goal"_s}),
+             qPrintable(output));
+    QVERIFY2(lines.at(2).startsWith(u"---"_s), qPrintable(output));
+    QVERIFY2(lines.at(3).startsWith(u"ingest 2000 rows into an empty store"_s), qPrintable(output));
+    for (const QString &line : lines)
+        QVERIFY2(!line.startsWith(u"browse"_s) && !line.startsWith(u"export"_s), qPrintable(output));
+}
+
+QTEST_GUILESS_MAIN(TestBenchSmoke)
+#include "tst_benchsmoke.moc"
