@@ -43,6 +43,70 @@ bool digits(QStringView text, qsizetype at, qsizetype count, int *out)
     return true;
 }
 
+// Where the JSON value starting at `at` in compact JSON text ends (one past its last byte).
+qsizetype skipValue(const QByteArray &json, qsizetype at)
+{
+    const qsizetype size = json.size();
+    int depth = 0;
+    while (at < size) {
+        const char c = json.at(at);
+        if (c == '"') {
+            for (++at; at < size && json.at(at) != '"'; ++at) {
+                if (json.at(at) == '\\')
+                    ++at;
+            }
+            ++at;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+            ++at;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                return at;
+            --depth;
+            ++at;
+        } else if (c == ',' && depth == 0) {
+            return at;
+        } else {
+            ++at;
+        }
+        if (depth == 0 && (c == '"' || c == '}' || c == ']'))
+            return at;
+    }
+    return at;
+}
+
+// The compact text of an object without its top-level member `quotedKey` ("\"cdr_id\""): the text
+// QJsonDocument would write for the object with that member removed, since it writes members one
+// after another in key order, each key escaped one way. Cutting the member out of the text saves
+// copying the object and serialising it a second time, for every row of every window.
+QByteArray withoutMember(const QByteArray &json, QByteArrayView quotedKey)
+{
+    if (json.size() < 2 || json.at(0) != '{')
+        return json;
+    qsizetype at = 1;
+    while (at < json.size() && json.at(at) == '"') {
+        const qsizetype memberStart = at;
+        const qsizetype keyEnd = skipValue(json, at);
+        if (keyEnd >= json.size() || json.at(keyEnd) != ':')
+            return json;
+        const qsizetype valueEnd = skipValue(json, keyEnd + 1);
+        if (QByteArrayView(json).sliced(memberStart, keyEnd - memberStart) == quotedKey) {
+            QByteArray cut = json;
+            if (valueEnd < json.size() && json.at(valueEnd) == ',')
+                cut.remove(memberStart, valueEnd + 1 - memberStart); // first or middle: its comma after
+            else if (memberStart > 1)
+                cut.remove(memberStart - 1, valueEnd - memberStart + 1); // last: the comma before
+            else
+                cut.remove(memberStart, valueEnd - memberStart); // the only member
+            return cut;
+        }
+        if (valueEnd >= json.size() || json.at(valueEnd) != ',')
+            break;
+        at = valueEnd + 1;
+    }
+    return json;
+}
+
 class Reader
 {
 public:
@@ -211,15 +275,12 @@ CdrRow CdrRowParser::parse(const QJsonObject &object)
     Reader read(&row);
 
     row.rawJson = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    {
-        // QJsonObject keeps its keys sorted, so this is canonical for the same content. cdr_id is
-        // left out so a row later sent with its cdr_id hashes the same.
-        QJsonObject canonical = object;
-        canonical.remove(u"cdr_id"_s);
-        row.rowSha256 = QCryptographicHash::hash(QJsonDocument(canonical).toJson(QJsonDocument::Compact),
-                                                 QCryptographicHash::Sha256)
-                            .toHex();
-    }
+    // QJsonObject keeps its keys sorted, so this is canonical for the same content. cdr_id is left
+    // out so a row later sent with its cdr_id hashes the same.
+    row.rowSha256 =
+        QCryptographicHash::hash(object.contains(u"cdr_id") ? withoutMember(row.rawJson, "\"cdr_id\"") : row.rawJson,
+                                 QCryptographicHash::Sha256)
+            .toHex();
 
     row.cdrId = read.text(object.value(u"cdr_id"), u"cdr_id"_s, false).trimmed();
     row.appId = read.text(object.value(u"app_id"), u"app_id"_s, false).trimmed();

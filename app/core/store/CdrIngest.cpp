@@ -4,10 +4,14 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <optional>
 
 namespace confero {
 
@@ -41,6 +45,93 @@ struct Match
     QString cdrKey;
 };
 
+// The connection's own sqlite3 handle, when it is Qt's SQLite driver: the bulk path binds and steps
+// prepared statements on it directly. QSqlQuery costs a QVariant per value and a result object per
+// execution, which at a million rows is most of an ingest; the handle is the same connection, so
+// the statements run inside the transaction QSqlDatabase opened.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// One prepared statement on a raw handle, values bound the way Qt's SQLite driver binds them
+// (text as UTF-16, integers as 64 bits, doubles as doubles), so what is stored is the same whichever
+// path wrote it.
+class RawStatement
+{
+public:
+    RawStatement(sqlite3 *db, const char *sql)
+        : m_db(db)
+    {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK)
+            m_statement = nullptr;
+    }
+    ~RawStatement() { sqlite3_finalize(m_statement); }
+    RawStatement(const RawStatement &) = delete;
+    RawStatement &operator=(const RawStatement &) = delete;
+
+    bool isValid() const { return m_statement != nullptr; }
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+
+    // Starts a new execution.
+    void reset()
+    {
+        sqlite3_reset(m_statement);
+        m_next = 1;
+    }
+    // An empty or null text binds as '' (never NULL): the columns are NOT NULL.
+    void bind(const QString &text)
+    {
+        static const char16_t empty[] = u"";
+        const void *data = text.isEmpty() ? static_cast<const void *>(empty) : static_cast<const void *>(text.utf16());
+        // SQLITE_STATIC: the texts bound live until the statement has run (the caller's rows).
+        sqlite3_bind_text16(m_statement, m_next++, data, int(text.size() * 2), SQLITE_STATIC);
+    }
+    // UTF-8 that is plain ASCII binds as it is (the same bytes the UTF-16 route would store); other
+    // text goes the way Qt's driver would take it, through QString, so invalid sequences are
+    // replaced exactly as before. `holder` keeps the converted text alive until the step.
+    void bindUtf8(const QByteArray &utf8, QString *holder)
+    {
+        bool ascii = true;
+        for (const char c : utf8) {
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            sqlite3_bind_text(m_statement, m_next++, utf8.isEmpty() ? "" : utf8.constData(), int(utf8.size()),
+                              SQLITE_STATIC);
+            return;
+        }
+        *holder = QString::fromUtf8(utf8);
+        bind(*holder);
+    }
+    void bind(qint64 value) { sqlite3_bind_int64(m_statement, m_next++, value); }
+    void bind(int value) { sqlite3_bind_int(m_statement, m_next++, value); }
+    void bind(double value) { sqlite3_bind_double(m_statement, m_next++, value); }
+
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    int step() { return sqlite3_step(m_statement); }
+    qint64 int64(int column) const { return sqlite3_column_int64(m_statement, column); }
+    QString text(int column) const
+    {
+        const void *data = sqlite3_column_text16(m_statement, column);
+        const int bytes = sqlite3_column_bytes16(m_statement, column);
+        return data ? QString(static_cast<const QChar *>(data), bytes / 2) : QString();
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_statement = nullptr;
+    int m_next = 1;
+};
+
 } // namespace
 
 CdrIngest::CdrIngest(const QSqlDatabase &db, qint64 projectId)
@@ -64,53 +155,105 @@ StoreResult<CdrIngestStats> CdrIngest::ingest(const QList<CdrRow> &rows)
         return error;
     };
 
-    QSqlQuery byKey(m_db), byNatural(m_db), byHash(m_db), insert(m_db), update(m_db);
-    byKey.prepare(u"SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND cdr_key = ?"_s);
-    byNatural.prepare(u"SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND natural_key = ?"_s);
-    byHash.prepare(u"SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND row_sha256 = ?"_s);
-    static const QString columns = u"cdr_key, cdr_id, natural_key, row_sha256, app_id, conf_num, call_num, "
-                                   "call_log_id, room_id, room_name, name, user_ref, role, agent, ip, "
-                                   "connect_ms, disconnect_ms, duration_s, published_minutes, "
-                                   "subscribed_minutes, connect_minutes, recorded, trans_date_ms, problems, "
-                                   "raw_json, synced_at"_s;
-    insert.prepare(u"INSERT INTO participants (project_id, "_s + columns
-                   + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    update.prepare(u"UPDATE participants SET cdr_key = ?, cdr_id = ?, natural_key = ?, row_sha256 = ?, "
-                   "app_id = ?, conf_num = ?, call_num = ?, call_log_id = ?, room_id = ?, room_name = ?, "
-                   "name = ?, user_ref = ?, role = ?, agent = ?, ip = ?, connect_ms = ?, disconnect_ms = ?, "
-                   "duration_s = ?, published_minutes = ?, subscribed_minutes = ?, connect_minutes = ?, "
-                   "recorded = ?, trans_date_ms = ?, problems = ?, raw_json = ?, synced_at = ? WHERE id = ?"_s);
+    static const char *const kByKey =
+        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND cdr_key = ?";
+    static const char *const kByNatural =
+        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND natural_key = ?";
+    static const char *const kByHash =
+        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND row_sha256 = ?";
+    static const char *const kInsert =
+        "INSERT INTO participants (project_id, cdr_key, cdr_id, natural_key, row_sha256, app_id, conf_num, call_num, "
+        "call_log_id, room_id, room_name, name, user_ref, role, agent, ip, connect_ms, disconnect_ms, duration_s, "
+        "published_minutes, subscribed_minutes, connect_minutes, recorded, trans_date_ms, problems, raw_json, "
+        "synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static const char *const kUpdate =
+        "UPDATE participants SET cdr_key = ?, cdr_id = ?, natural_key = ?, row_sha256 = ?, app_id = ?, conf_num = ?, "
+        "call_num = ?, call_log_id = ?, room_id = ?, room_name = ?, name = ?, user_ref = ?, role = ?, agent = ?, "
+        "ip = ?, connect_ms = ?, disconnect_ms = ?, duration_s = ?, published_minutes = ?, subscribed_minutes = ?, "
+        "connect_minutes = ?, recorded = ?, trans_date_ms = ?, problems = ?, raw_json = ?, synced_at = ? WHERE id = ?";
 
-    // The candidate a row is the same as: one whose cdr_id does not contradict the row's.
-    auto find = [this](QSqlQuery &query, const QString &value, const QString &cdrId,
-                       std::optional<Match> *out) -> bool {
+    // Two ways to the same statements: the raw SQLite handle (bulk speed), or QSqlQuery (PostgreSQL).
+    sqlite3 *const handle = sqliteHandle(m_db);
+    std::optional<RawStatement> rawByKey, rawByNatural, rawByHash, rawInsert, rawUpdate;
+    QSqlQuery byKey(m_db), byNatural(m_db), byHash(m_db), insert(m_db), update(m_db);
+    if (handle) {
+        rawByKey.emplace(handle, kByKey);
+        rawByNatural.emplace(handle, kByNatural);
+        rawByHash.emplace(handle, kByHash);
+        rawInsert.emplace(handle, kInsert);
+        rawUpdate.emplace(handle, kUpdate);
+        for (const std::optional<RawStatement> *statement :
+             {&rawByKey, &rawByNatural, &rawByHash, &rawInsert, &rawUpdate}) {
+            if (!(*statement)->isValid())
+                return abort(
+                    StoreError{IngestText::tr("Could not prepare storing call records."), (*statement)->error()});
+        }
+    } else {
+        byKey.prepare(QString::fromLatin1(kByKey));
+        byNatural.prepare(QString::fromLatin1(kByNatural));
+        byHash.prepare(QString::fromLatin1(kByHash));
+        insert.prepare(QString::fromLatin1(kInsert));
+        update.prepare(QString::fromLatin1(kUpdate));
+    }
+
+    // The candidate a row is the same as: one whose cdr_id does not contradict the row's. False
+    // with *error set when the lookup failed.
+    auto accept = [](const QString &cdrId, Match &&match, std::optional<Match> *out) {
+        if (cdrId.isEmpty() || match.cdrId.isEmpty() || match.cdrId == cdrId) {
+            *out = std::move(match);
+            return true;
+        }
+        return false;
+    };
+    auto find = [&](RawStatement *raw, QSqlQuery &query, const QString &value, const QString &cdrId,
+                    std::optional<Match> *out, QString *error) -> bool {
+        if (raw) {
+            raw->reset();
+            raw->bind(m_projectId);
+            raw->bind(value);
+            int code = SQLITE_ROW;
+            while ((code = raw->step()) == SQLITE_ROW) {
+                if (accept(cdrId, Match{raw->int64(0), raw->text(1), raw->text(2)}, out))
+                    break;
+            }
+            raw->reset();
+            if (code != SQLITE_ROW && code != SQLITE_DONE) {
+                *error = raw->error();
+                return false;
+            }
+            return true;
+        }
         query.addBindValue(m_projectId);
         query.addBindValue(value);
-        if (!query.exec())
+        if (!query.exec()) {
+            *error = query.lastError().text();
             return false;
+        }
         while (query.next()) {
-            Match match{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()};
-            if (cdrId.isEmpty() || match.cdrId.isEmpty() || match.cdrId == cdrId) {
-                *out = std::move(match);
+            if (accept(cdrId, Match{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()},
+                       out))
                 break;
-            }
         }
         query.finish();
         return true;
     };
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString lookupFailed = IngestText::tr("Could not look up a stored call record.");
+    QString error;
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const CdrRow &row = rows.at(i);
         const QString key = row.key();
         const QString natural = row.naturalKey();
+        const QString hash = QString::fromLatin1(row.rowSha256);
         std::optional<Match> match;
-        if (!find(byKey, key, {}, &match))
-            return abort(failure(IngestText::tr("Could not look up a stored call record."), byKey));
-        if (!match && !natural.isEmpty() && !find(byNatural, natural, row.cdrId, &match))
-            return abort(failure(IngestText::tr("Could not look up a stored call record."), byNatural));
-        if (!match && !find(byHash, QString::fromLatin1(row.rowSha256), row.cdrId, &match))
-            return abort(failure(IngestText::tr("Could not look up a stored call record."), byHash));
+        if (!find(handle ? &*rawByKey : nullptr, byKey, key, {}, &match, &error))
+            return abort(StoreError{lookupFailed, error});
+        if (!match && !natural.isEmpty()
+            && !find(handle ? &*rawByNatural : nullptr, byNatural, natural, row.cdrId, &match, &error))
+            return abort(StoreError{lookupFailed, error});
+        if (!match && !find(handle ? &*rawByHash : nullptr, byHash, hash, row.cdrId, &match, &error))
+            return abort(StoreError{lookupFailed, error});
 
         if (!row.problems.isEmpty()) {
             ++stats.withProblems;
@@ -131,39 +274,80 @@ StoreResult<CdrIngestStats> CdrIngest::ingest(const QList<CdrRow> &rows)
             storedKey = match->cdrKey;
             storedCdrId = match->cdrId;
         }
-        QSqlQuery &query = match ? update : insert;
-        if (!match)
-            query.addBindValue(m_projectId);
-        query.addBindValue(text(storedKey));
-        query.addBindValue(text(storedCdrId));
-        query.addBindValue(text(natural));
-        query.addBindValue(QString::fromLatin1(row.rowSha256));
-        query.addBindValue(text(row.appId));
-        query.addBindValue(text(row.confNum));
-        query.addBindValue(text(row.callNum));
-        query.addBindValue(text(row.callLogId));
-        query.addBindValue(text(row.roomId));
-        query.addBindValue(text(row.roomName));
-        query.addBindValue(text(row.name));
-        query.addBindValue(text(row.userRef));
-        query.addBindValue(text(row.role));
-        query.addBindValue(text(row.agent));
-        query.addBindValue(text(row.ip));
-        query.addBindValue(row.connectMs);
-        query.addBindValue(row.disconnectMs);
-        query.addBindValue(row.durationS);
-        query.addBindValue(row.publishedMinutes);
-        query.addBindValue(row.subscribedMinutes);
-        query.addBindValue(row.connectMinutes);
-        query.addBindValue(row.recorded ? 1 : 0);
-        query.addBindValue(row.transDateMs);
-        query.addBindValue(text(row.problems.join(u"; "_s)));
-        query.addBindValue(QString::fromUtf8(row.rawJson));
-        query.addBindValue(now);
-        if (match)
-            query.addBindValue(match->id);
-        if (!query.exec())
-            return abort(failure(IngestText::tr("Could not store a call record."), query));
+        const QString problems = row.problems.join(u"; "_s);
+        if (handle) {
+            RawStatement &raw = match ? *rawUpdate : *rawInsert;
+            QString rawJsonText;
+            raw.reset();
+            if (!match)
+                raw.bind(m_projectId);
+            raw.bind(storedKey);
+            raw.bind(storedCdrId);
+            raw.bind(natural);
+            raw.bind(hash);
+            raw.bind(row.appId);
+            raw.bind(row.confNum);
+            raw.bind(row.callNum);
+            raw.bind(row.callLogId);
+            raw.bind(row.roomId);
+            raw.bind(row.roomName);
+            raw.bind(row.name);
+            raw.bind(row.userRef);
+            raw.bind(row.role);
+            raw.bind(row.agent);
+            raw.bind(row.ip);
+            raw.bind(row.connectMs);
+            raw.bind(row.disconnectMs);
+            raw.bind(row.durationS);
+            raw.bind(row.publishedMinutes);
+            raw.bind(row.subscribedMinutes);
+            raw.bind(row.connectMinutes);
+            raw.bind(row.recorded ? 1 : 0);
+            raw.bind(row.transDateMs);
+            raw.bind(problems);
+            raw.bindUtf8(row.rawJson, &rawJsonText);
+            raw.bind(now);
+            if (match)
+                raw.bind(match->id);
+            const int code = raw.step();
+            raw.reset();
+            if (code != SQLITE_DONE)
+                return abort(StoreError{IngestText::tr("Could not store a call record."), raw.error()});
+        } else {
+            QSqlQuery &query = match ? update : insert;
+            if (!match)
+                query.addBindValue(m_projectId);
+            query.addBindValue(text(storedKey));
+            query.addBindValue(text(storedCdrId));
+            query.addBindValue(text(natural));
+            query.addBindValue(hash);
+            query.addBindValue(text(row.appId));
+            query.addBindValue(text(row.confNum));
+            query.addBindValue(text(row.callNum));
+            query.addBindValue(text(row.callLogId));
+            query.addBindValue(text(row.roomId));
+            query.addBindValue(text(row.roomName));
+            query.addBindValue(text(row.name));
+            query.addBindValue(text(row.userRef));
+            query.addBindValue(text(row.role));
+            query.addBindValue(text(row.agent));
+            query.addBindValue(text(row.ip));
+            query.addBindValue(row.connectMs);
+            query.addBindValue(row.disconnectMs);
+            query.addBindValue(row.durationS);
+            query.addBindValue(row.publishedMinutes);
+            query.addBindValue(row.subscribedMinutes);
+            query.addBindValue(row.connectMinutes);
+            query.addBindValue(row.recorded ? 1 : 0);
+            query.addBindValue(row.transDateMs);
+            query.addBindValue(text(problems));
+            query.addBindValue(QString::fromUtf8(row.rawJson));
+            query.addBindValue(now);
+            if (match)
+                query.addBindValue(match->id);
+            if (!query.exec())
+                return abort(failure(IngestText::tr("Could not store a call record."), query));
+        }
         if (match)
             ++stats.updated;
         else

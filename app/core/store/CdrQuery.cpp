@@ -5,9 +5,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
+
+#include <sqlite3.h>
 
 namespace confero {
 
@@ -92,6 +95,108 @@ CdrStoredRow readRow(const QSqlQuery &query)
     if (!problems.isEmpty())
         row.problems = problems.split(u"; "_s);
     row.rawJson = query.value(22).toString().toUtf8();
+    return stored;
+}
+
+// The connection's sqlite3 handle when it is Qt's SQLite driver (see CdrIngest): pages are read
+// through it directly, without a QVariant per value, which is most of what reading a page of 23
+// columns costs (an export reads every row this way).
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// A value as Qt's SQLite driver would have answered it (INTEGER as qlonglong, REAL as double, TEXT
+// as QString, NULL as a null QString): page keys go back into queries the model runs with QSqlQuery.
+QVariant rawValue(sqlite3_stmt *statement, int column)
+{
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(statement, column));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, column)),
+                                   sqlite3_column_bytes(statement, column)));
+    default:
+        return QVariant(QString(static_cast<const QChar *>(sqlite3_column_text16(statement, column)),
+                                sqlite3_column_bytes16(statement, column) / 2));
+    }
+}
+
+QString rawText(sqlite3_stmt *statement, int column)
+{
+    const void *data = sqlite3_column_text16(statement, column);
+    return data ? QString(static_cast<const QChar *>(data), sqlite3_column_bytes16(statement, column) / 2) : QString();
+}
+
+// Binds as Qt's SQLite driver binds a QVariant: whole numbers as 64-bit integers, doubles, text as
+// UTF-16, a null as NULL.
+int bindRaw(sqlite3_stmt *statement, int index, const QVariant &value)
+{
+    // Qt binds a null QString as NULL too (QVariant::isNull() no longer says so in Qt 6).
+    if (value.isNull() || (value.metaType().id() == QMetaType::QString && value.toString().isNull()))
+        return sqlite3_bind_null(statement, index);
+    switch (value.metaType().id()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Bool:
+        return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return sqlite3_bind_double(statement, index, value.toDouble());
+    default: {
+        const QString text = value.toString();
+        return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+    }
+    }
+}
+
+CdrStoredRow readRawRow(sqlite3_stmt *statement)
+{
+    CdrStoredRow stored;
+    stored.id = sqlite3_column_int64(statement, 0);
+    CdrRow &row = stored.row;
+    row.cdrId = rawText(statement, 1);
+    row.appId = rawText(statement, 2);
+    row.confNum = rawText(statement, 3);
+    row.callNum = rawText(statement, 4);
+    row.callLogId = rawText(statement, 5);
+    row.roomId = rawText(statement, 6);
+    row.roomName = rawText(statement, 7);
+    row.name = rawText(statement, 8);
+    row.userRef = rawText(statement, 9);
+    row.role = rawText(statement, 10);
+    row.agent = rawText(statement, 11);
+    row.ip = rawText(statement, 12);
+    row.connectMs = rawValue(statement, 13).toLongLong();
+    row.disconnectMs = rawValue(statement, 14).toLongLong();
+    row.durationS = rawValue(statement, 15).toDouble();
+    row.publishedMinutes = rawValue(statement, 16).toDouble();
+    row.subscribedMinutes = rawValue(statement, 17).toDouble();
+    row.connectMinutes = rawValue(statement, 18).toDouble();
+    row.recorded = rawValue(statement, 19).toInt() != 0;
+    row.transDateMs = rawValue(statement, 20).toLongLong();
+    const QString problems = rawText(statement, 21);
+    if (!problems.isEmpty())
+        row.problems = problems.split(u"; "_s);
+    // raw_json as stored when it is plain ASCII (the bytes the UTF-16 route would give back);
+    // anything else takes that route, so the text is exactly what QSqlQuery would have answered.
+    const auto *bytes = static_cast<const char *>(sqlite3_column_blob(statement, 22));
+    const int size = sqlite3_column_bytes(statement, 22);
+    bool ascii = sqlite3_column_type(statement, 22) == SQLITE_TEXT;
+    for (int i = 0; ascii && i < size; ++i)
+        ascii = static_cast<unsigned char>(bytes[i]) < 0x80;
+    row.rawJson = ascii ? QByteArray(bytes, size) : rawValue(statement, 22).toString().toUtf8();
     return stored;
 }
 
@@ -228,6 +333,45 @@ StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort
         sql += u" ORDER BY "_s + sortExpr + direction + u", id"_s + direction;
     sql += u" LIMIT "_s + QString::number(std::max(1, limit) + 1);
 
+    CdrPage page;
+    const int wanted = std::max(1, limit);
+    // The sort column's index in the SELECT, to read the page's last key from.
+    static const QStringList selected = kSelect.mid(7, kSelect.indexOf(u" FROM"_s) - 7).split(u", "_s);
+    const qsizetype keyIndex = selected.indexOf(QString(sortColumn->name));
+    QVariant lastValue;
+    bool more = false;
+
+    if (sqlite3 *handle = sqliteHandle(m_store->database())) {
+        sqlite3_stmt *statement = nullptr;
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
+            const QString detail = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_finalize(statement);
+            return StoreError{QueryText::tr("Could not read the call records."), detail};
+        }
+        int code = bindRaw(statement, 1, m_projectId);
+        for (qsizetype i = 0; code == SQLITE_OK && i < values.size(); ++i)
+            code = bindRaw(statement, int(i + 2), values.at(i));
+        while (code == SQLITE_OK || code == SQLITE_ROW) {
+            code = sqlite3_step(statement);
+            if (code != SQLITE_ROW)
+                break;
+            if (page.rows.size() == wanted) {
+                more = true;
+                break;
+            }
+            page.rows.append(readRawRow(statement));
+            lastValue = keyIndex >= 0 ? rawValue(statement, int(keyIndex)) : QVariant();
+        }
+        const QString detail = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        if (code != SQLITE_ROW && code != SQLITE_DONE)
+            return StoreError{QueryText::tr("Could not read the call records."), detail};
+        if (more && !page.rows.isEmpty())
+            page.next = CdrPageKey{lastValue, page.rows.constLast().id};
+        return page;
+    }
+
     QSqlQuery query(m_store->database());
     query.setForwardOnly(true);
     query.prepare(sql);
@@ -236,14 +380,6 @@ StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort
         query.addBindValue(value);
     if (!query.exec())
         return StoreError{QueryText::tr("Could not read the call records."), query.lastError().text()};
-
-    CdrPage page;
-    const int wanted = std::max(1, limit);
-    // The sort column's index in the SELECT, to read the page's last key from.
-    static const QStringList selected = kSelect.mid(7, kSelect.indexOf(u" FROM"_s) - 7).split(u", "_s);
-    const qsizetype keyIndex = selected.indexOf(QString(sortColumn->name));
-    QVariant lastValue;
-    bool more = false;
     while (query.next()) {
         if (page.rows.size() == wanted) {
             more = true;
