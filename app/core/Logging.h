@@ -10,5 +10,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcPlatform) // confero.platform
 Q_DECLARE_LOGGING_CATEGORY(lcStore) // confero.store
 Q_DECLARE_LOGGING_CATEGORY(lcConfig) // confero.config
 Q_DECLARE_LOGGING_CATEGORY(lcModels) // confero.models
+Q_DECLARE_LOGGING_CATEGORY(lcRelayLink) // confero.relaylink
 
 } // namespace confero

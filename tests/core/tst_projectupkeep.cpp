@@ -53,7 +53,7 @@ private Q_SLOTS:
     {
         if (!open())
             return;
-        QCOMPARE(m_store->schemaVersion(), 4);
+        QVERIFY(m_store->schemaVersion() >= 4); // later migrations add their own tables
         QCOMPARE(m_store->schemaVersion(), Store::latestSchemaVersion());
         ProjectUpkeepStore upkeepStore(m_store.get());
         const ProjectUpkeep upkeep = upkeepStore.upkeep(m_projectId);
