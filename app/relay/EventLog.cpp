@@ -9,6 +9,7 @@ namespace confero::relay {
 EventLog::EventLog(QString path, QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
+    , m_spoolPath(m_path + QLatin1String(".spool"))
 {
 }
 
@@ -21,6 +22,21 @@ EventLog::~EventLog()
 void EventLog::setBusyTimeoutMs(int milliseconds)
 {
     m_busyTimeoutMs = milliseconds;
+}
+
+void EventLog::setSpoolPath(const QString &path)
+{
+    m_spoolPath = path;
+}
+
+QString EventLog::spoolPath() const
+{
+    return m_spoolPath;
+}
+
+qint64 EventLog::spooledCount() const
+{
+    return m_writer ? m_writer->spooledCount() : 0;
 }
 
 bool EventLog::start(QString *error)
@@ -41,7 +57,7 @@ bool EventLog::start(QString *error)
             },
             Qt::QueuedConnection);
     };
-    m_writer = std::make_unique<EventLogWriter>(m_path, m_busyTimeoutMs, std::move(deliver));
+    m_writer = std::make_unique<EventLogWriter>(m_path, m_spoolPath, m_busyTimeoutMs, std::move(deliver));
     if (!m_writer->startAndWait(error)) {
         m_writer.reset();
         return false;

@@ -15,8 +15,10 @@ class EventLogWriter;
 
 // The relay's durable log of webhooks. append() hands an event to the writer thread, which commits
 // it in a group with whatever else arrived meanwhile (EventLogWriter); `done` runs on this object's
-// thread only after that commit is on disk, with the event's seq, or with an error in words when
-// the database could not take it. Ingress answers 200 from `done`, never before.
+// thread only after that commit is on disk, with the event's seq. When the database cannot take it,
+// the event goes to a synced spool file and `done` runs with seq 0 and no error (it is safe, and
+// gets its seq when the spool is replayed); only when neither can take it does `done` carry an
+// error in words. Ingress answers 200 from `done` when there is no error, never before.
 class EventLog final : public QObject
 {
     Q_OBJECT
@@ -31,6 +33,9 @@ public:
 
     // How long a commit waits for a lock another process holds before it fails (default 5 s).
     void setBusyTimeoutMs(int milliseconds);
+    // The spool file (default: the database's path + ".spool").
+    void setSpoolPath(const QString &path);
+    QString spoolPath() const;
     // Opens the database (creating and migrating it) on the writer thread.
     bool start(QString *error);
 
@@ -40,6 +45,7 @@ public:
     qint64 commitCount() const; // one sync each
     qint64 eventCount() const;
     int largestGroup() const;
+    qint64 spooledCount() const; // events that went to the spool since start
 
 Q_SIGNALS:
     // A group was committed; `lastSeq` is the highest seq now on disk.
@@ -55,6 +61,7 @@ private:
 
     const QString m_path;
     int m_busyTimeoutMs = 5000;
+    QString m_spoolPath;
     std::unique_ptr<EventLogWriter> m_writer;
     QHash<quint64, Waiting> m_waiting;
     quint64 m_nextTicket = 1;

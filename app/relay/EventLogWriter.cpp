@@ -12,11 +12,17 @@ using namespace Qt::StringLiterals;
 
 namespace confero::relay {
 
-EventLogWriter::EventLogWriter(QString path, int busyTimeoutMs, Deliver deliver)
+EventLogWriter::EventLogWriter(QString path, QString spoolPath, int busyTimeoutMs, Deliver deliver)
     : m_path(std::move(path))
     , m_busyTimeoutMs(busyTimeoutMs)
     , m_deliver(std::move(deliver))
+    , m_spool(std::move(spoolPath))
 {
+}
+
+QString EventLogWriter::connectionName() const
+{
+    return u"confero-relay-writer-%1"_s.arg(quintptr(this), 0, 16);
 }
 
 EventLogWriter::~EventLogWriter()
@@ -53,7 +59,7 @@ void EventLogWriter::enqueue(Pending pending)
 
 void EventLogWriter::run()
 {
-    const QString connection = u"confero-relay-writer-%1"_s.arg(quintptr(this), 0, 16);
+    const QString connection = connectionName();
     {
         QString error;
         QSqlDatabase db = RelayDatabase::open(m_path, connection, &error);
@@ -69,21 +75,28 @@ void EventLogWriter::run()
         m_wake.wakeAll();
     }
     if (m_ready) {
-        for (;;) {
+        for (bool replay = !m_spool.isEmpty();;) {
             QList<Pending> group;
             {
                 QMutexLocker locker(&m_mutex);
-                while (m_queue.isEmpty() && !m_stopping)
-                    m_wake.wait(&m_mutex);
-                if (m_queue.isEmpty())
-                    break; // stopping, and everything queued is committed
+                // With events in the spool, wake up now and then to move them into the database.
+                while (!replay && m_queue.isEmpty() && !m_stopping) {
+                    if (m_spool.isEmpty())
+                        m_wake.wait(&m_mutex);
+                    else
+                        replay = !m_wake.wait(&m_mutex, SpoolRetryMs);
+                }
+                if (!replay && m_queue.isEmpty())
+                    break; // stopping, and everything queued is committed or spooled
                 const qsizetype take = qMin<qsizetype>(m_queue.size(), MaxGroup);
                 group = m_queue.mid(0, take);
                 m_queue.remove(0, take);
             }
+            replay = false;
             qint64 lastSeq = 0;
             const QList<Outcome> outcomes = commitGroup(group, &lastSeq);
-            m_deliver(outcomes, lastSeq);
+            if (!outcomes.isEmpty() || lastSeq > 0)
+                m_deliver(outcomes, lastSeq);
         }
     }
     RelayDatabase::close(connection);
@@ -91,58 +104,107 @@ void EventLogWriter::run()
 
 QList<EventLogWriter::Outcome> EventLogWriter::commitGroup(const QList<Pending> &group, qint64 *lastSeq)
 {
-    QSqlDatabase db = QSqlDatabase::database(u"confero-relay-writer-%1"_s.arg(quintptr(this), 0, 16), false);
+    const QList<EventSpool::Record> spooled = m_spool.isEmpty() ? QList<EventSpool::Record>() : m_spool.readAll();
+    if (group.isEmpty() && spooled.isEmpty())
+        return {};
     QList<Outcome> outcomes;
-    outcomes.reserve(group.size());
-    QString failure;
+    const QString failure = insertAndCommit(spooled, group, &outcomes, lastSeq);
+    if (failure.isEmpty()) {
+        QString error;
+        if (!spooled.isEmpty()) {
+            qCInfo(lcRelay) << "moved" << spooled.size() << "spooled events into the database";
+            // A failure here only means they are replayed again: their ids make that a no-op.
+            if (!m_spool.clear(&error))
+                qCWarning(lcRelay) << "could not empty the spool" << m_spool.path() << ":" << error;
+        }
+        m_commits.fetch_add(1);
+        m_events.fetch_add(outcomes.size());
+        int largest = m_largestGroup.load();
+        while (int(outcomes.size()) > largest && !m_largestGroup.compare_exchange_weak(largest, int(outcomes.size()))) {
+        }
+        return outcomes;
+    }
+    outcomes.clear();
+    *lastSeq = 0;
+    if (group.isEmpty())
+        return outcomes; // a replay that failed: the spool keeps the events, the next try is in a second
+    QList<EventSpool::Record> records;
+    records.reserve(group.size());
+    for (const Pending &pending : group)
+        records.append({pending.id, pending.event});
+    QString spoolError;
+    if (m_spool.append(records, &spoolError)) {
+        qCWarning(lcRelay) << "the database refused" << group.size() << "events (" << failure
+                           << "); they are in the spool" << m_spool.path();
+        m_spooled.fetch_add(group.size());
+        for (const Pending &pending : group)
+            outcomes.append({pending.ticket, 0, {}});
+        return outcomes;
+    }
+    qCCritical(lcRelay) << "neither the database (" << failure << ") nor the spool (" << spoolError << ") took"
+                        << group.size() << "events";
+    const QString error = QCoreApplication::translate("confero::relay::EventLog",
+                                                      "the relay could not store the event: the database said "
+                                                      "\"%1\" and the spool file said \"%2\"")
+                              .arg(failure, spoolError);
+    for (const Pending &pending : group)
+        outcomes.append({pending.ticket, 0, error});
+    return outcomes;
+}
+
+QString EventLogWriter::insertAndCommit(const QList<EventSpool::Record> &spooled, const QList<Pending> &group,
+                                        QList<Outcome> *outcomes, qint64 *lastSeq)
+{
+    QSqlDatabase db = QSqlDatabase::database(connectionName(), false);
     QSqlQuery query(db);
     // IMMEDIATE takes the write lock now, so the inserts never fail half-way on a lock an admin
     // command holds; busy_timeout waits for it.
-    if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
-        failure = query.lastError().text();
-    } else if (!query.prepare(u"INSERT INTO events (id, project, type, received_at, body, sha256) "
-                              "VALUES (?, ?, ?, ?, ?, ?)"_s)) {
-        failure = query.lastError().text();
-    } else {
-        for (const Pending &pending : group) {
-            query.bindValue(0, pending.id);
-            query.bindValue(1, pending.event.project);
-            query.bindValue(2, pending.event.type);
-            query.bindValue(3, pending.event.receivedAtMs);
-            // Bound as text: the body is valid UTF-8 (WebhookCheck), and text reads back as the same bytes.
-            query.bindValue(4, QString::fromUtf8(pending.event.body));
-            query.bindValue(
-                5,
-                QString::fromLatin1(QCryptographicHash::hash(pending.event.body, QCryptographicHash::Sha256).toHex()));
-            if (!query.exec()) {
-                failure = query.lastError().text();
-                break;
-            }
-            outcomes.append({pending.ticket, query.lastInsertId().toLongLong(), {}});
+    if (!query.exec(u"BEGIN IMMEDIATE"_s))
+        return query.lastError().text();
+    const auto fail = [&db](const QSqlQuery &failed) {
+        const QString reason = failed.lastError().text();
+        QSqlQuery(db).exec(u"ROLLBACK"_s);
+        return reason;
+    };
+    const auto bind = [](QSqlQuery &insert, const QString &id, const IncomingEvent &event) {
+        insert.bindValue(0, id);
+        insert.bindValue(1, event.project);
+        insert.bindValue(2, event.type);
+        insert.bindValue(3, event.receivedAtMs);
+        // Bound as text: the body is valid UTF-8 (WebhookCheck), and text reads back as the same bytes.
+        insert.bindValue(4, QString::fromUtf8(event.body));
+        insert.bindValue(5,
+                         QString::fromLatin1(QCryptographicHash::hash(event.body, QCryptographicHash::Sha256).toHex()));
+    };
+    const QString columns = u"(id, project, type, received_at, body, sha256) VALUES (?, ?, ?, ?, ?, ?)"_s;
+    if (!spooled.isEmpty()) {
+        // Spooled events first: they arrived before anything queued now. A crash after their commit
+        // and before the spool was emptied replays them again; their ids make that a no-op.
+        QSqlQuery replay(db);
+        if (!replay.prepare(u"INSERT OR IGNORE INTO events "_s + columns))
+            return fail(replay);
+        for (const EventSpool::Record &record : spooled) {
+            bind(replay, record.id, record.event);
+            if (!replay.exec())
+                return fail(replay);
+            if (replay.numRowsAffected() > 0)
+                *lastSeq = replay.lastInsertId().toLongLong();
         }
     }
-    if (failure.isEmpty()) {
-        QSqlQuery commit(db);
-        if (!commit.exec(u"COMMIT"_s))
-            failure = commit.lastError().text();
+    if (!query.prepare(u"INSERT INTO events "_s + columns))
+        return fail(query);
+    for (const Pending &pending : group) {
+        bind(query, pending.id, pending.event);
+        if (!query.exec())
+            return fail(query);
+        const qint64 seq = query.lastInsertId().toLongLong();
+        outcomes->append({pending.ticket, seq, {}});
+        *lastSeq = seq;
     }
-    if (!failure.isEmpty()) {
-        QSqlQuery(db).exec(u"ROLLBACK"_s);
-        qCWarning(lcRelay) << "a group of" << group.size() << "events could not be stored:" << failure;
-        const QString error =
-            QCoreApplication::translate("confero::relay::EventLog", "the relay database could not store the event: %1")
-                .arg(failure);
-        outcomes.clear();
-        for (const Pending &pending : group)
-            outcomes.append({pending.ticket, 0, error});
-        return outcomes;
-    }
-    *lastSeq = outcomes.constLast().seq;
-    m_commits.fetch_add(1);
-    m_events.fetch_add(group.size());
-    int largest = m_largestGroup.load();
-    while (int(group.size()) > largest && !m_largestGroup.compare_exchange_weak(largest, int(group.size()))) { }
-    return outcomes;
+    QSqlQuery commit(db);
+    if (!commit.exec(u"COMMIT"_s))
+        return fail(commit);
+    return {};
 }
 
 } // namespace confero::relay

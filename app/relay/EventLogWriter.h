@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EventSpool.h"
 #include "IncomingEvent.h"
 
 #include <QList>
@@ -15,7 +16,9 @@ namespace confero::relay {
 // The event log's one writer: a thread with its own connection that takes every event waiting at
 // that moment (up to MaxGroup), inserts them in one transaction and commits it with one sync. That
 // is group commit: under load many events share a sync, and none is reported stored before its
-// commit returned. Results go to `deliver`, called on this thread after each commit.
+// commit returned. When the database refuses a group, the group goes to the spool file (synced) and
+// counts as taken; the spool is replayed before anything else once a commit succeeds again.
+// Results go to `deliver`, called on this thread after each commit.
 class EventLogWriter final : public QThread
 {
     Q_OBJECT
@@ -33,12 +36,14 @@ public:
     struct Outcome
     {
         quint64 ticket = 0;
-        qint64 seq = 0; // 0 when the group failed
+        qint64 seq = 0; // 0 when the event is in the spool (error empty) or was not taken (error set)
         QString error;
     };
     using Deliver = std::function<void(const QList<Outcome> &outcomes, qint64 lastSeq)>;
 
-    EventLogWriter(QString path, int busyTimeoutMs, Deliver deliver);
+    static constexpr int SpoolRetryMs = 1000;
+
+    EventLogWriter(QString path, QString spoolPath, int busyTimeoutMs, Deliver deliver);
     // Commits what is queued, then stops.
     ~EventLogWriter() override;
 
@@ -49,16 +54,21 @@ public:
     qint64 commitCount() const { return m_commits.load(); }
     qint64 eventCount() const { return m_events.load(); }
     int largestGroup() const { return m_largestGroup.load(); }
+    qint64 spooledCount() const { return m_spooled.load(); }
 
 protected:
     void run() override;
 
 private:
     QList<Outcome> commitGroup(const QList<Pending> &group, qint64 *lastSeq);
+    QString insertAndCommit(const QList<EventSpool::Record> &spooled, const QList<Pending> &group,
+                            QList<Outcome> *outcomes, qint64 *lastSeq);
+    QString connectionName() const;
 
     const QString m_path;
     const int m_busyTimeoutMs;
     const Deliver m_deliver;
+    EventSpool m_spool; // used on the writer thread only
 
     QMutex m_mutex;
     QWaitCondition m_wake;
@@ -70,6 +80,7 @@ private:
     std::atomic<qint64> m_commits{0};
     std::atomic<qint64> m_events{0};
     std::atomic<int> m_largestGroup{0};
+    std::atomic<qint64> m_spooled{0};
 };
 
 } // namespace confero::relay

@@ -171,8 +171,9 @@ void RelayServer::acceptWebhook(const http::HttpRequest &request, const QString 
     }
     // The responder keeps the connection's answer slot; it is answered from the commit's callback.
     m_log.append({projectName, check.type, request.body, QDateTime::currentMSecsSinceEpoch()}, this,
-                 [responder](qint64 seq, const QString &, const QString &failure) {
-                     if (seq > 0)
+                 [responder](qint64, const QString &, const QString &failure) {
+                     // Committed, or synced to the spool: either way it is on disk.
+                     if (failure.isEmpty())
                          responder.respond(http::HttpResponse::json(200, QJsonObject{{u"result"_s, 0}}));
                      else
                          responder.respond(refusal(503, failure));
@@ -242,6 +243,9 @@ http::HttpResponse RelayServer::metrics() const
     text += "# HELP confero_relay_fsyncs_total Commits of the event log, each one sync to disk.\n";
     text += "# TYPE confero_relay_fsyncs_total counter\n";
     text += "confero_relay_fsyncs_total " + QByteArray::number(commits) + '\n';
+    text += "# HELP confero_relay_events_spooled_total Webhooks the database refused that went to the spool file.\n";
+    text += "# TYPE confero_relay_events_spooled_total counter\n";
+    text += "confero_relay_events_spooled_total " + QByteArray::number(m_log.spooledCount()) + '\n';
     text += "# HELP confero_relay_largest_group Most events committed by one sync.\n";
     text += "# TYPE confero_relay_largest_group gauge\n";
     text += "confero_relay_largest_group " + QByteArray::number(m_log.largestGroup()) + '\n';

@@ -1,10 +1,12 @@
 // The relay's event log on a real SQLite file: every event is answered only after the commit that
 // holds it, events arriving together share one commit (group commit), seqs follow the order of
-// arrival and survive a restart, and a database that cannot take an event says so in words.
+// arrival and survive a restart; what the database refuses waits in a synced spool file and moves
+// into the database in order once it can; when neither can take an event, the sender is told.
 #include "EventLog.h"
 #include "RelayDatabase.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -67,7 +69,9 @@ private Q_SLOTS:
     void init();
     void eventsAreNumberedAndStoredByteForByte();
     void nothingIsAnsweredBeforeItsCommitAndWaitingEventsShareOne();
-    void aDatabaseThatCannotTakeTheEventSaysSoAndTheLogRecovers();
+    void aRefusedGroupIsSpooledThenMovedIntoTheDatabaseInOrder();
+    void spooledEventsSurviveARestart();
+    void whenNeitherDatabaseNorSpoolTakesItTheSenderIsTold();
     void seqContinuesAfterARestartAndQueuedEventsAreCommittedOnClose();
     void aNewerSchemaIsRefused();
 
@@ -163,29 +167,90 @@ void TestEventLog::nothingIsAnsweredBeforeItsCommitAndWaitingEventsShareOne()
     QVERIFY(log.largestGroup() >= count - 1);
 }
 
-void TestEventLog::aDatabaseThatCannotTakeTheEventSaysSoAndTheLogRecovers()
+void TestEventLog::aRefusedGroupIsSpooledThenMovedIntoTheDatabaseInOrder()
 {
     EventLog log(m_path);
     log.setBusyTimeoutMs(200);
     QString error;
     QVERIFY2(log.start(&error), qPrintable(error));
 
+    QList<Answer> spooled;
     {
         OtherWriter other(m_path);
         QVERIFY(other.lock());
-        const QList<Answer> refused = appendAll(log, 5);
-        QCOMPARE(refused.size(), 5);
-        for (const Answer &answer : refused) {
-            QCOMPARE(answer.seq, 0);
-            QVERIFY2(answer.error.contains(u"could not store"_s), qPrintable(answer.error));
+        spooled = appendAll(log, 5);
+        QCOMPARE(spooled.size(), 5);
+        for (const Answer &answer : std::as_const(spooled)) {
+            QCOMPARE(answer.seq, 0); // not in the database yet...
+            QVERIFY2(answer.error.isEmpty(), qPrintable(answer.error)); // ...but safe: answered as taken
         }
+        QVERIFY(QFileInfo(log.spoolPath()).size() > 0);
+        QCOMPARE(log.spooledCount(), 5);
+        QCOMPARE(log.commitCount(), 0);
         QVERIFY(other.unlock());
+    }
+    // Within the retry interval the spool moves into the database, in the order of arrival.
+    QTRY_COMPARE_WITH_TIMEOUT(QFileInfo(log.spoolPath()).size(), 0, 10000);
+    {
+        OtherWriter reader(m_path);
+        QSqlQuery query(reader.db());
+        QVERIFY(query.exec(u"SELECT seq, id, body FROM events ORDER BY seq"_s));
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toLongLong(), i + 1);
+            QCOMPARE(query.value(1).toString(), spooled.at(i).id);
+            QCOMPARE(query.value(2).toString().toUtf8(), webhook(i).body);
+        }
+        QVERIFY(!query.next());
     }
     const QList<Answer> stored = appendAll(log, 2, 5);
     QCOMPARE(stored.size(), 2);
-    QVERIFY2(stored[0].error.isEmpty(), qPrintable(stored[0].error));
-    QCOMPARE(stored[0].seq, 1); // the refused group left nothing behind
-    QCOMPARE(stored[1].seq, 2);
+    QCOMPARE(stored[0].seq, 6);
+    QCOMPARE(stored[1].seq, 7);
+}
+
+void TestEventLog::spooledEventsSurviveARestart()
+{
+    QString error;
+    {
+        OtherWriter other(m_path);
+        {
+            EventLog log(m_path);
+            log.setBusyTimeoutMs(200);
+            QVERIFY2(log.start(&error), qPrintable(error));
+            QVERIFY(other.lock());
+            QCOMPARE(appendAll(log, 3).size(), 3);
+            QCOMPARE(log.spooledCount(), 3);
+        } // the relay stops (or dies) with the events only in the spool
+        QVERIFY(other.unlock());
+    }
+    EventLog restarted(m_path);
+    QVERIFY2(restarted.start(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(QFileInfo(restarted.spoolPath()).size(), 0, 10000);
+    OtherWriter reader(m_path);
+    QSqlQuery query(reader.db());
+    QVERIFY(query.exec(u"SELECT COUNT(*) FROM events"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 3);
+}
+
+void TestEventLog::whenNeitherDatabaseNorSpoolTakesItTheSenderIsTold()
+{
+    EventLog log(m_path);
+    log.setBusyTimeoutMs(200);
+    log.setSpoolPath(m_dir->path()); // a folder: it cannot be opened as a file
+    QString error;
+    QVERIFY2(log.start(&error), qPrintable(error));
+    OtherWriter other(m_path);
+    QVERIFY(other.lock());
+    const QList<Answer> refused = appendAll(log, 2);
+    QCOMPARE(refused.size(), 2);
+    for (const Answer &answer : refused) {
+        QCOMPARE(answer.seq, 0);
+        QVERIFY2(answer.error.contains(u"could not store"_s), qPrintable(answer.error));
+    }
+    QVERIFY(other.unlock());
+    // The log recovers for what comes next.
+    QCOMPARE(appendAll(log, 1, 2).constFirst().seq, 1);
 }
 
 void TestEventLog::seqContinuesAfterARestartAndQueuedEventsAreCommittedOnClose()
