@@ -2,8 +2,10 @@
 #include "CliContext.h"
 #include "CommandLine.h"
 #include "ProjectsCommand.h"
+#include "RelayCommand.h"
 #include "RoomsCommand.h"
 #include "TokensCommand.h"
+#include "WatchCommand.h"
 #include "config/DataDir.h"
 #include "config/Translations.h"
 
@@ -51,6 +53,10 @@ int main(int argc, char *argv[])
         command = new ProjectsCommand(&context, &context);
     else if (line->group() == u"cdr")
         command = new CdrCommand(&context, &context);
+    else if (line->group() == u"relay")
+        command = new RelayCommand(&context, &context);
+    else if (line->group() == u"watch")
+        command = new WatchCommand(&context, &context);
     else {
         context.printError(QCoreApplication::translate("conferoctl", "Unknown command \"%1\"; see conferoctl --help.")
                                .arg(line->group()));

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Command.h"
+
+#include <memory>
+
+class QSocketNotifier;
+
+namespace confero {
+class RelayClient;
+}
+
+namespace confero::cli {
+
+// conferoctl watch: runs the project's relay link headless, as the console would, until SIGINT or
+// SIGTERM; prints a line (or, with --json, a JSON object per line) for every batch of events stored.
+class WatchCommand final : public Command
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WatchCommand)
+
+public:
+    explicit WatchCommand(CliContext *context, QObject *parent = nullptr);
+    ~WatchCommand() override;
+
+    void start() override;
+
+private:
+    void watchSignals();
+
+    std::unique_ptr<RelayClient> m_client;
+    QSocketNotifier *m_signalNotifier = nullptr;
+};
+
+} // namespace confero::cli
