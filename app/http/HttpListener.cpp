@@ -5,6 +5,8 @@
 
 #include <QTimer>
 
+#include <memory>
+
 namespace confero::http {
 
 HttpListener::HttpListener(QObject *parent)
@@ -45,7 +47,13 @@ void HttpListener::incomingConnection(qintptr descriptor)
         socket->abort();
         socket->deleteLater();
     });
-    connect(socket, &QSslSocket::encrypted, this, [this, socket, deadline] {
+    // A peer that leaves during the handshake: its socket is this listener's to delete. Only until
+    // the handshake is done: from then on the connection that takes the socket owns it (a socket
+    // is no longer "encrypted" once disconnected, so a test of that here would delete it twice).
+    const auto dropUnfinished = std::make_shared<QMetaObject::Connection>(
+        connect(socket, &QAbstractSocket::disconnected, this, [socket] { socket->deleteLater(); }));
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, deadline, dropUnfinished] {
+        disconnect(*dropUnfinished);
         deadline->stop();
         deadline->deleteLater();
         addPendingConnection(socket);
@@ -53,10 +61,6 @@ void HttpListener::incomingConnection(qintptr descriptor)
     connect(socket, &QSslSocket::sslErrors, this, [socket](const QList<QSslError> &errors) {
         // The server does not ask for client certificates; any error here ends the handshake.
         qCDebug(lcHttp) << "TLS handshake with" << socket->peerAddress() << "failed:" << errors;
-    });
-    connect(socket, &QAbstractSocket::disconnected, this, [socket] {
-        if (!socket->isEncrypted())
-            socket->deleteLater();
     });
     deadline->start(m_handshakeTimeoutMs);
     socket->startServerEncryption();
