@@ -6,9 +6,11 @@
 #include "relaylink/RelayClient.h"
 #include "relaylink/RelayLinkStore.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QSslCertificate>
 
 #include <csignal>
 
@@ -84,6 +86,16 @@ void WatchCommand::start()
         token = secret.value;
     }
     m_client = std::make_unique<RelayClient>(m_context->store(), *projectId, *url.value(), token);
+    // As for the platform: a relay with a self-signed certificate is trusted when named here.
+    const QString certificate = qEnvironmentVariable("CONFERO_TRUSTED_CERT");
+    if (!certificate.isEmpty()) {
+        QFile file(certificate);
+        if (!file.open(QIODevice::ReadOnly)) {
+            fail(tr("Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).").arg(certificate));
+            return;
+        }
+        m_client->setTrustedCertificates(QSslCertificate::fromData(file.readAll(), QSsl::Pem));
+    }
     const bool json = m_context->json();
     connect(m_client.get(), &RelayClient::eventsStored, this, [this, json](int added, qint64 cursor) {
         if (json)

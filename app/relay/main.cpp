@@ -9,16 +9,15 @@
 #include "RelayDatabase.h"
 #include "RelayProjects.h"
 #include "RelayServer.h"
+#include "SelfSignedCertificate.h"
 #include "SubscriberRegistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
+using namespace confero;
 using namespace confero::relay;
 
 namespace {
@@ -45,30 +44,6 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
         return false;
     *port = quint16(number);
     return true;
-}
-
-std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath, QString *error)
-{
-    QFile certFile(certPath);
-    QFile keyFile(keyPath);
-    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read the TLS certificate or key: %1"_s.arg(certFile.isOpen() ? keyFile.errorString()
-                                                                                       : certFile.errorString());
-        return std::nullopt;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    const QByteArray keyPem = keyFile.readAll();
-    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
-    if (chain.isEmpty() || key.isNull()) {
-        *error = u"%1 or %2 is not a PEM certificate and private key"_s.arg(certPath, keyPath);
-        return std::nullopt;
-    }
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificateChain(chain);
-    configuration.setPrivateKey(key);
-    return configuration;
 }
 
 // The admin commands run against the database directly, as short-lived processes beside `serve`
@@ -189,7 +164,8 @@ int main(int argc, char *argv[])
     RelayServer server(options);
     QString error;
     if (parser.isSet(tlsCert)) {
-        const std::optional<QSslConfiguration> tls = loadTls(parser.value(tlsCert), parser.value(tlsKey), &error);
+        const std::optional<QSslConfiguration> tls =
+            http::SelfSignedCertificate::loadServerConfiguration(parser.value(tlsCert), parser.value(tlsKey), &error);
         if (!tls)
             return fail(error);
         server.setTls(*tls);

@@ -6,6 +6,7 @@
 #include "RelayDatabase.h"
 #include "RelayProjects.h"
 #include "RelayServer.h"
+#include "SelfSignedCertificate.h"
 #include "StoreBackends.h"
 #include "StreamFrameCodec.h"
 #include "SubscriberRegistry.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void restartsOfConsoleAndRelayLoseAndDoubleNothing_data() { test::StoreBackends::addRows(); }
     void restartsOfConsoleAndRelayLoseAndDoubleNothing();
     void tamperedFrameIsRefused();
+    void relayOverHttpsWithATrustedSelfSignedCertificate();
     void tokenThatIsNotARelayTokenIsRefused();
 
 private:
@@ -247,6 +249,54 @@ void TestRelayClient::tamperedFrameIsRefused()
     QCOMPARE(storedSeqs().size(), 0);
     QCOMPARE(client.cursor(), 0);
     client.stop();
+}
+
+void TestRelayClient::relayOverHttpsWithATrustedSelfSignedCertificate()
+{
+    QString error;
+    m_store = m_backends->open(false, &m_projectId, &error);
+    QVERIFY2(m_store, qPrintable(error));
+    const QString cert = m_dir->filePath(u"cert.pem"_s);
+    const QString key = m_dir->filePath(u"key.pem"_s);
+    QVERIFY2(http::SelfSignedCertificate::generate(cert, key, {u"127.0.0.1"_s, u"localhost"_s}, &error),
+             qPrintable(error));
+    const std::optional<QSslConfiguration> tls =
+        http::SelfSignedCertificate::loadServerConfiguration(cert, key, &error);
+    QVERIFY2(tls, qPrintable(error));
+    relay::RelayServer::Options options;
+    options.databasePath = m_dir->filePath(u"relay.sqlite"_s);
+    m_relay = std::make_unique<relay::RelayServer>(options);
+    m_relay->setTls(*tls);
+    QVERIFY2(m_relay->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    QCOMPARE(m_relay->baseUrl().scheme(), u"https"_s);
+
+    // Without trusting it, the link refuses the certificate, says so, and stores nothing.
+    {
+        RelayClient untrusting(m_store.get(), m_projectId, m_relay->baseUrl(), m_token);
+        QSignalSpy problems(&untrusting, &RelayClient::problem);
+        QVERIFY(untrusting.start());
+        QTRY_VERIFY_WITH_TIMEOUT(!problems.isEmpty(), 20000);
+        QVERIFY2(problems.first().at(0).toString().contains(u"certificate"_s),
+                 qPrintable(problems.first().at(0).toString()));
+        QCOMPARE(untrusting.cursor(), 0);
+    }
+    RelayClient client(m_store.get(), m_projectId, m_relay->baseUrl(), m_token);
+    client.setTrustedCertificates(QSslCertificate::fromPath(cert));
+    QVERIFY(client.start());
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), RelayClient::State::Streaming, 20000);
+    // Webhooks over HTTPS too (the platform only posts to HTTPS).
+    QNetworkRequest request(m_relay->baseUrl().resolved(QUrl(u"/hooks/enablex/acme"_s)));
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.addCaCertificates(QSslCertificate::fromPath(cert));
+    request.setSslConfiguration(ssl);
+    QNetworkReply *reply = m_network.post(request, QByteArray("{\"type\":\"roomdrop\"}"));
+    reply->ignoreSslErrors({QSslError(QSslError::SelfSignedCertificate, QSslCertificate::fromPath(cert).constFirst())});
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(reply->isFinished() || finished.wait(20000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    QTRY_COMPARE_WITH_TIMEOUT(client.cursor(), 1, 20000);
+    QCOMPARE(storedSeqs(), QList<qint64>{1});
 }
 
 void TestRelayClient::tokenThatIsNotARelayTokenIsRefused()

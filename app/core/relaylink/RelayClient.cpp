@@ -41,6 +41,11 @@ RelayClient::RelayClient(Store *store, qint64 projectId, QUrl relayUrl, const QS
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &RelayClient::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, &RelayClient::onDisconnected);
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (errors.isEmpty())
+            return;
+        Q_EMIT problem(tr("The relay's certificate is not trusted: %1").arg(errors.constFirst().errorString()));
+    });
 }
 
 RelayClient::~RelayClient()
@@ -56,6 +61,11 @@ void RelayClient::setRetryPolicy(const RetryPolicy &policy)
 void RelayClient::setSilenceLimitMs(int milliseconds)
 {
     m_silence.setInterval(milliseconds);
+}
+
+void RelayClient::setTrustedCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_trusted = certificates;
 }
 
 RelayClient::State RelayClient::state() const
@@ -111,6 +121,16 @@ void RelayClient::connectNow()
     setState(State::Connecting);
     QNetworkRequest request(streamUrl());
     request.setRawHeader("Authorization", "Bearer " + m_tokenText.toLatin1());
+    if (!m_trusted.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_trusted);
+        m_socket.setSslConfiguration(ssl);
+        // A self-signed certificate is its own CA; only exactly those certificates are let through.
+        QList<QSslError> expected;
+        for (const QSslCertificate &certificate : std::as_const(m_trusted))
+            expected.append(QSslError(QSslError::SelfSignedCertificate, certificate));
+        m_socket.ignoreSslErrors(expected);
+    }
     m_socket.open(request);
 }
 

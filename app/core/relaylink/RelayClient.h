@@ -5,6 +5,7 @@
 #include "platform/RetryPolicy.h"
 
 #include <QObject>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -42,6 +43,8 @@ public:
     qint64 cursor() const; // the highest seq committed here
     void setRetryPolicy(const RetryPolicy &policy); // how soon to reconnect
     void setSilenceLimitMs(int milliseconds); // no frame (not even a heartbeat) this long: reconnect
+    // Certificates to trust besides the system's (a relay with a self-signed certificate).
+    void setTrustedCertificates(const QList<QSslCertificate> &certificates);
 
 Q_SIGNALS:
     void stateChanged(confero::RelayClient::State state);
@@ -68,6 +71,7 @@ private:
     QTimer m_silence;
     RetryPolicy m_retry;
     QList<protocol::StreamEvent> m_pending;
+    QList<QSslCertificate> m_trusted;
     qint64 m_cursor = 0;
     int m_attempt = 0;
     State m_state = State::Stopped;
