@@ -43,7 +43,7 @@ void PlatformConnector::open(const Project &project, QObject *context, Callback 
     QPointer<QObject> guard(context);
     m_secrets->read(
         SecretStore::appKeyName(project.id), this,
-        [this, project, guard, done = std::move(done)](SecretStore::Result result) {
+        [this, project, guard, done = std::move(done)](const SecretStore::Result &result) {
             if (!guard)
                 return;
             if (!result.ok) {

@@ -78,17 +78,18 @@ RangeVerdict evaluateRange(const QByteArray &header, qint64 size, ByteRange *ran
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
     bool replaced = false;
-    for (auto it = headers.begin(); it != headers.end();) {
-        if (it->first.compare(name, Qt::CaseInsensitive) == 0) {
+    for (qsizetype i = 0; i < headers.size();) {
+        auto &header = headers[i];
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
             if (!replaced) {
-                it->second = value;
+                header.second = value;
                 replaced = true;
-                ++it;
+                ++i;
             } else {
-                it = headers.erase(it);
+                headers.removeAt(i);
             }
         } else {
-            ++it;
+            ++i;
         }
     }
     if (!replaced)

@@ -178,7 +178,7 @@ void HttpServer::Private::adoptWebSockets()
     }
 }
 
-HttpServer::HttpServer(HttpServerLimits limits, QObject *parent)
+HttpServer::HttpServer(const HttpServerLimits &limits, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, limits))
 {

@@ -48,7 +48,7 @@ class HttpServer final : public QObject
     Q_DISABLE_COPY_MOVE(HttpServer)
 
 public:
-    explicit HttpServer(HttpServerLimits limits = {}, QObject *parent = nullptr);
+    explicit HttpServer(const HttpServerLimits &limits = {}, QObject *parent = nullptr);
     ~HttpServer() override;
 
     void setRequestHandler(RequestHandler handler);

@@ -138,7 +138,7 @@ QList<LiveUser> SandboxState::usersIn(const QString &roomId) const
     return inRoom;
 }
 
-QString SandboxState::join(LiveUser user, const QDateTime &now)
+QString SandboxState::join(const LiveUser &user, const QDateTime &now)
 {
     RoomRecord *record = mutableRoom(user.roomId);
     if (!record)
@@ -151,8 +151,9 @@ QString SandboxState::join(LiveUser user, const QDateTime &now)
             record->firstSessionStart = now;
         started = true;
     }
-    user.confNum = record->liveConfNum;
-    m_users.append(user);
+    LiveUser joined = user;
+    joined.confNum = record->liveConfNum;
+    m_users.append(std::move(joined));
     const QString roomId = record->roomId();
     QString confNum = record->liveConfNum;
     if (started) {

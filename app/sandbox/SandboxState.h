@@ -45,7 +45,7 @@ public:
     QList<LiveUser> usersIn(const QString &roomId) const;
     // Joins `user` to its room, starting a session (a new conf_num) when the room was idle. Returns
     // the conf_num of the session joined.
-    QString join(LiveUser user, const QDateTime &now);
+    QString join(const LiveUser &user, const QDateTime &now);
     // Removes the first user of that room with that user_ref, keeping the connection for the CDR.
     // When the last one leaves the session ends: its CDR rows are published (one per connection),
     // and an ad-hoc room without a duration is used up and removed (video-api.md 3.1).

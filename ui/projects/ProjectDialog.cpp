@@ -135,7 +135,7 @@ void ProjectDialog::saveKey(const Project &saved, bool isNew)
 {
     setBusy(true, tr("Saving the App Key in the keychain…"));
     m_secrets->write(SecretStore::appKeyName(saved.id), m_ui->appKeyEdit->text(), this,
-                     [this, saved, isNew](SecretStore::Result result) {
+                     [this, saved, isNew](const SecretStore::Result &result) {
                          setBusy(false);
                          if (!result.ok) {
                              qCWarning(lcUi)

@@ -48,7 +48,7 @@ void RoomDeletionQueue::schedule(const QList<Room> &rooms)
 QList<Room> RoomDeletionQueue::undo()
 {
     m_timer.stop();
-    const QList<Room> restored = std::exchange(m_waiting, {});
+    QList<Room> restored = std::exchange(m_waiting, {});
     Q_EMIT waitingChanged();
     if (m_sending.isEmpty())
         Q_EMIT settled();
@@ -120,8 +120,9 @@ void RoomDeletionQueue::send()
             continue;
         }
         qCInfo(lcUi) << "deleting room" << room.id;
-        m_platform->deleteRoom(
-            room.id, this, [finish](PlatformResult<Done> result) { finish(result.ok() ? nullptr : &result.error()); });
+        m_platform->deleteRoom(room.id, this, [finish](const PlatformResult<Done> &result) {
+            finish(result.ok() ? nullptr : &result.error());
+        });
     }
 }
 

@@ -395,7 +395,7 @@ void RoomEditorDialog::accept()
     }
     const QString roomId = m_original->id;
     setBusy(true, tr("Saving changes…"));
-    m_platform->updateRoom(roomId, body, this, [this, roomId](PlatformResult<Done> result) {
+    m_platform->updateRoom(roomId, body, this, [this, roomId](const PlatformResult<Done> &result) {
         setBusy(false);
         if (!result) {
             showPlatformError(result.error());
