@@ -85,24 +85,29 @@ private Q_SLOTS:
         auto *label = dialog.findChild<QLabel *>(u"progressLabel"_s);
         auto *bar = dialog.findChild<QProgressBar *>(u"progressBar"_s);
         // What the dialog shows after each report of the job (connected after the dialog's own slot).
-        QStringList shown;
-        QList<int> values;
+        struct Seen
+        {
+            QStringList texts;
+            QList<int> values;
+        };
+        const auto seen = std::make_shared<Seen>();
         auto *job = dialog.findChild<CdrExportJob *>();
         QVERIFY(job);
-        connect(job, &CdrExportJob::progressed, this, [&] {
-            shown.append(label->text());
-            values.append(bar->value());
+        connect(job, &CdrExportJob::progressed, this, [seen, label, bar] {
+            seen->texts.append(label->text());
+            seen->values.append(bar->value());
         });
         QSignalSpy finished(&dialog, &CdrExportDialog::exportFinished);
         dialog.startExport();
         QVERIFY(finished.wait(30000));
         const QLocale locale;
         const QString total = locale.toString(kExtraRows + 7);
-        QCOMPARE(shown.first(), u"0 of %1 rows"_s.arg(total));
-        QVERIFY2(shown.contains(u"%1 of %2 rows"_s.arg(locale.toString(500), total)), qPrintable(shown.join(u'|')));
-        QCOMPARE(shown.last(), u"%1 of %1 rows"_s.arg(total));
-        QVERIFY(std::is_sorted(values.cbegin(), values.cend()));
-        QCOMPARE(values.last(), kExtraRows + 7); // full: one step a row below a million rows
+        QCOMPARE(seen->texts.constFirst(), u"0 of %1 rows"_s.arg(total));
+        QVERIFY2(seen->texts.contains(u"%1 of %2 rows"_s.arg(locale.toString(500), total)),
+                 qPrintable(seen->texts.join(u'|')));
+        QCOMPARE(seen->texts.constLast(), u"%1 of %1 rows"_s.arg(total));
+        QVERIFY(std::is_sorted(seen->values.cbegin(), seen->values.cend()));
+        QCOMPARE(seen->values.constLast(), kExtraRows + 7); // full: one step a row below a million rows
         QCOMPARE(bar->value(), bar->maximum());
         QCOMPARE(finished.first().first().toBool(), true);
         QCOMPARE(QJsonDocument::fromJson(read(path)).array().size(), kExtraRows + 7);

@@ -51,7 +51,7 @@ QList<double> barValues(QChart *chart)
     const auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
     if (!bars || bars->barSets().isEmpty())
         return values;
-    const QBarSet *set = bars->barSets().first();
+    const QBarSet *set = bars->barSets().constFirst();
     for (int i = 0; i < set->count(); ++i)
         values.append(set->at(i));
     return values;
@@ -105,7 +105,7 @@ private Q_SLOTS:
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(first.x()), QTimeZone::utc()),
                  QDateTime(QDate(2025, 3, 1), QTime(12, 0), QTimeZone::utc()));
         QCOMPARE(minutes->axes(Qt::Horizontal).size(), 1);
-        QVERIFY(qobject_cast<QDateTimeAxis *>(minutes->axes(Qt::Horizontal).first()));
+        QVERIFY(qobject_cast<QDateTimeAxis *>(minutes->axes(Qt::Horizontal).constFirst()));
         QVERIFY(minutes->legend()->isVisible());
 
         QChart *rooms = page.chartView(ReportsPage::Chart::SessionsPerRoom)->chart();
@@ -118,8 +118,8 @@ private Q_SLOTS:
 
         QChart *lengths = page.chartView(ReportsPage::Chart::SessionLengths)->chart();
         QCOMPARE(barValues(lengths), (QList<double>{1, 0, 1, 2, 0, 1, 0}));
-        QCOMPARE(categories(lengths, Qt::Horizontal).first(), u"under 5 min"_s);
-        QCOMPARE(categories(lengths, Qt::Horizontal).last(), u"4 h or more"_s);
+        QCOMPARE(categories(lengths, Qt::Horizontal).constFirst(), u"under 5 min"_s);
+        QCOMPARE(categories(lengths, Qt::Horizontal).constLast(), u"4 h or more"_s);
 
         QVERIFY(page.findChild<QLabel *>(u"summaryLabel"_s)->text().contains(u"5 sessions"_s));
     }

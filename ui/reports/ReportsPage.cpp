@@ -317,8 +317,8 @@ void ReportsPage::showReport(const CdrReport &report)
     m_saveChart->setEnabled(m_projectId > 0);
     m_export->setEnabled(any);
     if (!report.from.isValid() && m_projectId > 0) {
-        m_summary->setText(tr("No call records in this period. Sync the period on the Sessions page first if you "
-                              "expected some."));
+        m_summary->setText(tr("No call records in this period. Reports show the records synced from the platform "
+                              "into this computer's store."));
         return;
     }
     if (!report.from.isValid()) {
