@@ -3,7 +3,9 @@
 #   scripts/screenshots.sh BUILD_DIR [OUTPUT_DIR]     (OUTPUT_DIR defaults to docs/screenshots)
 # It builds nothing. It runs the real program, `confero --sandbox` on a fresh data folder (so the
 # sandbox's demo rooms fill the table), photographs the window with ImageMagick's `import`, presses
-# Ctrl+N with xdotool as a user would, and photographs the room editor.
+# Ctrl+N with xdotool as a user would, and photographs the room editor; then it opens the Sessions
+# page (the embedded sandbox's simulated history is synced on first open), selects the newest session
+# and photographs the page with that session's participants and timeline.
 # Needs: xvfb-run (xvfb), import (imagemagick), xdotool, xwininfo (x11-utils).
 set -euo pipefail
 
@@ -61,7 +63,27 @@ sleep 1
 # The editor over the window it belongs to, as the user sees it.
 import -window root -crop "$(xwininfo -id "$main" | awk '/Width:/{w=$2}/Height:/{h=$2}END{print w "x" h "+0+0"}')" \
     "$out_dir/room-editor.png"
-echo "saved $out_dir/rooms-page.png and $out_dir/room-editor.png"
+xdotool key Escape
+sleep 1
+
+# The Sessions page: choose it in the sidebar by typing its name (the list's keyboard search, so the
+# place other pages take in the list does not matter), wait for the automatic first sync, select the
+# newest session with the keyboard (Enter opens its participants and timeline).
+xdotool windowfocus --sync "$main"
+xdotool mousemove --window "$main" 60 61 click 1
+xdotool type --delay 50 "Sessions"
+# The first sync of 30 simulated days takes a few seconds. Then "Sync now" (Alt+S) once more, as a
+# user would to see it is current (and to store what the first one could not, had it failed).
+sleep 8
+xdotool key alt+s
+sleep 6
+xdotool key ctrl+f
+# From the participant filter, Tab through role, minimum duration and Sync to the table.
+for key in Tab Tab Tab Tab; do xdotool key "$key"; sleep 0.2; done
+xdotool key ctrl+Home Return
+sleep 2
+import -window "$main" "$out_dir/sessions-page.png"
+echo "saved $out_dir/rooms-page.png, $out_dir/room-editor.png and $out_dir/sessions-page.png"
 INNER
 )
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c "$inner" screenshots "$confero" "$data_dir" "$out_dir"

@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "PlatformConnector.h"
 #include "SandboxServer.h"
+#include "SessionsPage.h"
+#include "UiResources.h"
 #include "config/DataDir.h"
 #include "config/ProjectStore.h"
 #include "config/SecretStore.h"
@@ -14,6 +16,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -127,6 +130,13 @@ bool ConsoleApplication::start(const Options &options, QString *error)
     }
 
     m_window = std::make_unique<MainWindow>(m_projects.get(), m_secrets.get(), m_connector.get(), m_tokenLog.get());
+    // Sessions page (issue 4): follows the current project; the sandbox's history is synced once.
+    auto *sessions = new SessionsPage(m_store.get());
+    sessions->setObjectName(u"sessionsPage"_s);
+    m_window->addPage(UiResources::icon(u"sessions"_s), tr("Sessions"), sessions);
+    connect(m_window.get(), &MainWindow::platformChanged, sessions, &SessionsPage::setPlatform);
+    if (m_sandbox)
+        sessions->syncOnceWhenShown(m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandboxAppId).id);
     // Store upkeep (issue 4): the window gets the store, and each project's platform a CDR reconciler.
     m_window->setStore(m_store.get(), dataDir);
     connect(m_window.get(), &MainWindow::platformChanged, m_window.get(),
@@ -165,6 +175,15 @@ bool ConsoleApplication::startSandbox(const QString &dataDir, QString *error)
         return false;
     }
     qCInfo(lcConsole) << "sandbox listening on" << m_sandbox->apiBaseUrl().toString();
+    // Call records to browse from the first run: 30 days up to yesterday, the same every run (a
+    // fixed seed), regenerated in memory at start and never written to the state file.
+    sandbox::CdrSimulationPlan history;
+    history.days = 30;
+    history.sessionsPerDay = 12;
+    history.seed = 30;
+    history.endDate = QDateTime::currentDateTimeUtc().date().addDays(-1);
+    if (!m_sandbox->simulateCdr(history, &why))
+        qCWarning(lcConsole) << "the sandbox could not simulate call records:" << why;
     return true;
 }
 

@@ -78,7 +78,7 @@ QJsonObject TestSessionsPage::postControl(const QString &path, const QJsonObject
     QNetworkReply *reply = m_sandbox->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     finished.wait(kWaitMs);
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
     reply->deleteLater();
     return answer;
 }

@@ -45,8 +45,7 @@ SessionsPage::SessionsPage(Store *store, QWidget *parent)
     m_ui->minDuration->setSpecialValueText(tr("any length"));
     m_ui->mainSplitter->setStretchFactor(0, 3);
     m_ui->mainSplitter->setStretchFactor(1, 2);
-    m_ui->detailSplitter->setStretchFactor(0, 1);
-    m_ui->detailSplitter->setStretchFactor(1, 1);
+    m_ui->detailSplitter->setSizes({450, 550}); // scaled to the splitter's width when shown
     m_ui->sessionTable->verticalHeader()->hide();
     m_ui->sessionTable->horizontalHeader()->setStretchLastSection(false);
     m_ui->sessionTable->horizontalHeader()->setSortIndicatorShown(true);
@@ -55,8 +54,14 @@ SessionsPage::SessionsPage(Store *store, QWidget *parent)
     m_ui->sessionTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_ui->sessionTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_ui->participantTable->verticalHeader()->hide();
+    m_ui->participantTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->participantTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_ui->participantTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->errorBanner->hide();
+    m_ui->detailTitle->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // Room names can be long: the combo keeps a modest width (the form) and the filter its room.
+    m_ui->participantFilter->setMinimumWidth(fontMetrics().horizontalAdvance(m_ui->participantFilter->placeholderText())
+                                             + 40);
     m_ui->syncButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     updateZone();
 
@@ -75,7 +80,9 @@ SessionsPage::SessionsPage(Store *store, QWidget *parent)
     auto *findAction = new QAction(tr("Find participant"), this);
     findAction->setObjectName(u"findParticipantAction"_s);
     findAction->setShortcut(QKeySequence::Find);
-    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Window-wide, so it works straight after choosing the page in the sidebar; a hidden page's
+    // shortcuts are inactive, so the Rooms page's Ctrl+F does not clash with it.
+    findAction->setShortcutContext(Qt::WindowShortcut);
     addAction(findAction);
     connect(findAction, &QAction::triggered, this, &SessionsPage::focusFilter);
 
@@ -375,7 +382,8 @@ void SessionsPage::showSession(int row)
         m_ui->errorBanner->showError(m_participants->errorString(), false);
         return;
     }
-    const QString room = session->roomName.isEmpty() ? session->roomId : session->roomName;
+    // The model's label: the room's name even when the call records carried only its id.
+    const QString room = m_model->index(row, SessionTableModel::Room).data().toString();
     const QString start =
         QDateTime::fromMSecsSinceEpoch(session->startMs).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
     m_ui->detailTitle->setText(tr("%1, conference %2, %3: %n participant(s)", nullptr, session->participantCount)
@@ -390,15 +398,16 @@ void SessionsPage::showSession(int row)
         const QString person = index.data(SessionParticipantModel::PersonRole).toString();
         const qint64 joined = index.data(SessionParticipantModel::ConnectMsRole).toLongLong();
         const qint64 left = index.data(SessionParticipantModel::DisconnectMsRole).toLongLong();
-        auto it = lineOf.constFind(person);
-        if (it == lineOf.cend()) {
+        qsizetype line = lineOf.value(person, -1);
+        if (line < 0) {
             SessionTimelineLane lane;
             lane.label = index.data().toString().isEmpty() ? person : index.data().toString();
             lane.role = m_participants->index(r, SessionParticipantModel::Role).data().toString();
             lanes.append(lane);
-            it = lineOf.insert(person, lanes.size() - 1);
+            line = lanes.size() - 1;
+            lineOf.insert(person, line);
         }
-        lanes[*it].bars.append({joined, std::max(left, joined)});
+        lanes[line].bars.append({joined, std::max(left, joined)});
     }
     m_ui->timeline->setSession(lanes, session->startMs, session->endMs);
     m_ui->participantTable->resizeColumnsToContents();

@@ -4,8 +4,10 @@
 #include "store/Store.h"
 
 #include <QDateTime>
+
 #include <QSqlError>
 #include <QSqlQuery>
+#include <cmath>
 
 #include <algorithm>
 
@@ -87,7 +89,7 @@ QString localTime(qint64 ms)
 
 QString hms(double seconds)
 {
-    const qint64 s = static_cast<qint64>(seconds + 0.5);
+    const qint64 s = std::llround(seconds);
     return u"%1:%2:%3"_s.arg(s / 3600).arg(s / 60 % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
 }
 

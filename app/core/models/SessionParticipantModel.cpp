@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <cmath>
+
 namespace confero {
 
 using namespace Qt::StringLiterals;
@@ -22,7 +24,7 @@ QString localTime(qint64 ms)
 
 QString hms(double seconds)
 {
-    const qint64 s = static_cast<qint64>(seconds + 0.5);
+    const qint64 s = std::llround(seconds);
     return u"%1:%2:%3"_s.arg(s / 3600).arg(s / 60 % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
 }
 

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <cmath>
+
 #include <iterator>
 
 namespace confero {
@@ -28,7 +30,7 @@ QString localTime(qint64 ms)
 
 QString hms(double seconds)
 {
-    const qint64 s = static_cast<qint64>(seconds + 0.5);
+    const qint64 s = std::llround(seconds);
     return u"%1:%2:%3"_s.arg(s / 3600).arg(s / 60 % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
 }
 
@@ -134,6 +136,13 @@ void SessionTableModel::readRooms()
             return;
         }
         m_rooms = read.value();
+        m_roomNames.clear();
+        for (const SessionRoom &room : std::as_const(m_rooms)) {
+            if (!room.roomName.isEmpty())
+                m_roomNames.insert(room.roomId, room.roomName);
+        }
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, Room), index(rowCount() - 1, Room), {Qt::DisplayRole});
         Q_EMIT roomsChanged();
     });
 }
@@ -160,11 +169,11 @@ SessionTableModel::KeyJob SessionTableModel::keyJob(const std::optional<CdrPageK
     };
 }
 
-QVariant SessionTableModel::displayData(const SessionRow &row, int column)
+QVariant SessionTableModel::displayData(const SessionRow &row, int column) const
 {
     switch (column) {
     case Room:
-        return row.roomName.isEmpty() ? row.roomId : row.roomName;
+        return !row.roomName.isEmpty() ? row.roomName : m_roomNames.value(row.roomId, row.roomId);
     case ConfNum:
         return row.confNum;
     case Start:

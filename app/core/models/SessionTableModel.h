@@ -61,7 +61,8 @@ public:
     std::optional<SessionRow> session(int row) const;
 
     // The rooms that have stored sessions (for a room filter), read on the worker at construction
-    // and by refresh(); roomsChanged says when they arrive.
+    // and by refresh(); roomsChanged says when they arrive. Their names also label sessions stored
+    // without a room name (the Room column shows the id until then).
     QList<SessionRoom> rooms() const;
     // After new rows were stored (a sync): recounts, rereads the rooms, keeps filter and sort.
     void refresh();
@@ -75,7 +76,7 @@ protected:
     KeyJob keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const override;
 
 private:
-    static QVariant displayData(const SessionRow &row, int column);
+    QVariant displayData(const SessionRow &row, int column) const;
     static QVariant sortData(const SessionRow &row, int column);
     void readRooms();
 
@@ -85,6 +86,7 @@ private:
     CdrFilter m_filter;
     SessionSort m_sort;
     QList<SessionRoom> m_rooms;
+    QHash<QString, QString> m_roomNames; // room id -> name, for sessions stored without one
 };
 
 } // namespace confero

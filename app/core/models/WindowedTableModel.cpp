@@ -192,7 +192,7 @@ void WindowedTableModel::locatePage(int page)
     // past the pages it knows, the whole way only for a first jump.
     int from = 0;
     std::optional<CdrPageKey> fromKey;
-    auto it = m_pageStarts.lowerBound(page);
+    auto it = std::as_const(m_pageStarts).lowerBound(page);
     if (it != m_pageStarts.cbegin()) {
         --it;
         from = it.key();

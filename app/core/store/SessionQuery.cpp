@@ -259,10 +259,13 @@ void SessionQuery::rooms(std::function<void(StoreResult<QList<SessionRoom>>)> do
             if (!db.isOpen())
                 return worker->openError();
             QSqlQuery query(db);
-            // A room renamed over time keeps one entry: the id is the room, the name a label.
+            // A room renamed over time keeps one entry: the id is the room, the name a label. Rows
+            // in the classic shape carry no room name; the last room listing (RoomCache) has it.
             if (!run(query,
-                     u"SELECT room_id, MAX(room_name), COUNT(*) FROM sessions WHERE project_id = ? "
-                     "GROUP BY room_id ORDER BY MAX(room_name), room_id"_s,
+                     u"SELECT s.room_id, COALESCE(NULLIF(MAX(s.room_name), ''), MAX(r.name), '') AS label, "
+                     "COUNT(*) FROM sessions s LEFT JOIN rooms r ON r.project_id = s.project_id "
+                     "AND r.room_id = s.room_id WHERE s.project_id = ? GROUP BY s.room_id "
+                     "ORDER BY label, s.room_id"_s,
                      {projectId}))
                 return StoreError{QueryText::tr("Could not read the rooms of the stored sessions."),
                                   query.lastError().text()};

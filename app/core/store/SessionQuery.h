@@ -47,7 +47,8 @@ public:
     // The same, synchronously on the caller's connection.
     StoreResult<qint64> countNow(const CdrFilter &filter) const;
 
-    // The rooms that have sessions, by name, read on the worker.
+    // The rooms that have sessions, by name (the sessions' own, else the last room listing's), read
+    // on the worker.
     void rooms(std::function<void(StoreResult<QList<SessionRoom>>)> done);
 
     // The key of the session `offset` sessions after `after` (from the first without it) in the
