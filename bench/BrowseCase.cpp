@@ -26,7 +26,7 @@ QList<BrowseCase> BrowseCase::load(const QString &path, QString *error)
     }
     QList<BrowseCase> cases;
     const QJsonArray entries = document.object().value(u"cases").toArray();
-    for (const QJsonValue &entry : entries) {
+    for (const auto &entry : entries) {
         const QJsonObject object = entry.toObject();
         BrowseCase browse;
         browse.name = object.value(u"name").toString();

@@ -8,7 +8,7 @@ namespace confero::bench {
 
 using namespace Qt::StringLiterals;
 
-Sqlite3Tool::Sqlite3Tool(QString program)
+Sqlite3Tool::Sqlite3Tool(const QString &program)
     : m_path(QStandardPaths::findExecutable(program))
 {
     if (m_path.isEmpty() && program.contains(u'/'))

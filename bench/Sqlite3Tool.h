@@ -13,7 +13,7 @@ namespace confero::bench {
 class Sqlite3Tool
 {
 public:
-    explicit Sqlite3Tool(QString program = QStringLiteral("sqlite3"));
+    explicit Sqlite3Tool(const QString &program = QStringLiteral("sqlite3"));
 
     // The program's path, or empty when it is not installed.
     QString path() const;
