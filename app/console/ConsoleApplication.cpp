@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "MainWindow.h"
 #include "PlatformConnector.h"
+#include "ReportsPage.h"
 #include "SandboxServer.h"
 #include "SessionsPage.h"
 #include "UiResources.h"
@@ -137,6 +138,12 @@ bool ConsoleApplication::start(const Options &options, QString *error)
     connect(m_window.get(), &MainWindow::platformChanged, sessions, &SessionsPage::setPlatform);
     if (m_sandbox)
         sessions->syncOnceWhenShown(m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandboxAppId).id);
+    // Reports page (issue 4): follows the current project; the store is open whatever the platform's state.
+    auto *reports = new ReportsPage(m_store.get());
+    reports->setObjectName(u"reportsPage"_s);
+    m_window->addPage(QIcon::fromTheme(u"office-chart-bar"_s), tr("Reports"), reports);
+    connect(m_window.get(), &MainWindow::platformChanged, reports,
+            [reports](VideoPlatform *, qint64 projectId) { reports->setProject(projectId); });
     // Store upkeep (issue 4): the window gets the store, and each project's platform a CDR reconciler.
     m_window->setStore(m_store.get(), dataDir);
     connect(m_window.get(), &MainWindow::platformChanged, m_window.get(),
