@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -404,6 +405,15 @@ void TestSessionsPage::keyboardReachesFilterAndDetail()
     QTRY_VERIFY_WITH_TIMEOUT(participants->hasFocus(), kWaitMs);
     QCOMPARE(m_page->shownSession(), m_table->model()->index(0, 0).data(SessionTableModel::ConfNumRole).toString());
     QVERIFY(participants->model()->rowCount() >= 2);
+
+    // Export… opens the export dialog for the filter, over the page.
+    auto *exportButton = m_page->findChild<QPushButton *>(u"exportButton"_s);
+    QVERIFY(exportButton->isEnabled());
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    QDialog *dialog = m_page->findChild<QDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->reject();
 
     // Tab from the last filter control goes to Sync.
     auto *minimum = m_page->findChild<QSpinBox *>(u"minDuration"_s);

@@ -1,6 +1,8 @@
 #include "SessionsPage.h"
 #include "ui_SessionsPage.h"
 
+#include "CdrExportDialog.h"
+
 #include "Logging.h"
 #include "SessionTimelineLane.h"
 #include "models/SessionParticipantModel.h"
@@ -74,7 +76,8 @@ SessionsPage::SessionsPage(Store *store, QWidget *parent)
     setTabOrder(m_ui->roleCombo, m_ui->minDuration);
     setTabOrder(m_ui->minDuration, m_ui->syncButton);
     setTabOrder(m_ui->syncButton, m_ui->cancelSyncButton);
-    setTabOrder(m_ui->cancelSyncButton, m_ui->sessionTable);
+    setTabOrder(m_ui->cancelSyncButton, m_ui->exportButton);
+    setTabOrder(m_ui->exportButton, m_ui->sessionTable);
     setTabOrder(m_ui->sessionTable, m_ui->participantTable);
 
     auto *findAction = new QAction(tr("Find participant"), this);
@@ -105,6 +108,7 @@ SessionsPage::SessionsPage(Store *store, QWidget *parent)
     connect(m_ui->minDuration, &QSpinBox::valueChanged, this, &SessionsPage::applyFilter);
     connect(m_ui->syncButton, &QPushButton::clicked, this, &SessionsPage::syncNow);
     connect(m_ui->cancelSyncButton, &QPushButton::clicked, this, &SessionsPage::cancelSync);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &SessionsPage::exportRecords);
     connect(m_ui->errorBanner, &ErrorBanner::retryRequested, this, &SessionsPage::syncNow);
     connect(m_ui->sessionTable, &QTableView::activated, this, &SessionsPage::openSelectedSession);
 
@@ -165,6 +169,7 @@ void SessionsPage::setPlatform(VideoPlatform *platform, qint64 projectId)
         updateCount();
     }
     m_ui->syncButton->setEnabled(m_platform && m_projectId != 0);
+    m_ui->exportButton->setEnabled(m_projectId != 0);
     m_ui->syncButton->setToolTip(m_platform
                                      ? tr("Copy the platform's call records of the period into this computer's store")
                                      : tr("Not connected to the platform: the stored sessions are shown"));
@@ -434,6 +439,20 @@ void SessionsPage::syncNow()
     setSyncing(true);
     qCInfo(lcUi) << "syncing call records" << request.from << request.to << request.roomId;
     m_sync->start(request);
+}
+
+void SessionsPage::exportRecords()
+{
+    if (m_projectId == 0)
+        return;
+    // The call records behind the shown sessions: the same days, room, participant and role. The
+    // minimum duration is left out: here it is a session's length, for a call record it would be
+    // one connection's.
+    CdrFilter records = filter();
+    records.minDurationS = 0;
+    auto *dialog = new CdrExportDialog(m_store, m_projectId, records, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void SessionsPage::cancelSync()

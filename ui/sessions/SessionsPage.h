@@ -58,6 +58,8 @@ public:
 public Q_SLOTS:
     void syncNow();
     void cancelSync();
+    // Opens the export dialog for the call records behind the filter.
+    void exportRecords();
     void focusFilter();
     // Shows the current row's session in the detail pane and moves the focus there.
     void openSelectedSession();
