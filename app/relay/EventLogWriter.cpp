@@ -162,7 +162,7 @@ QString EventLogWriter::insertAndCommit(const QList<EventSpool::Record> &spooled
     if (!query.exec(u"BEGIN IMMEDIATE"_s))
         return query.lastError().text();
     const auto fail = [&db](const QSqlQuery &failed) {
-        const QString reason = failed.lastError().text();
+        QString reason = failed.lastError().text();
         QSqlQuery(db).exec(u"ROLLBACK"_s);
         return reason;
     };

@@ -8,8 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace confero::relay {
 
-EventReader::EventReader(QSqlDatabase db)
-    : m_db(std::move(db))
+EventReader::EventReader(const QSqlDatabase &db)
+    : m_db(db)
 {
 }
 

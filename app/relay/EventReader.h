@@ -13,7 +13,7 @@ namespace confero::relay {
 class EventReader
 {
 public:
-    explicit EventReader(QSqlDatabase db);
+    explicit EventReader(const QSqlDatabase &db);
 
     QList<protocol::StreamEvent> after(qint64 seq, const QStringList &projects, int limit, QString *error) const;
     // The highest seq committed, 0 when the log is empty.

@@ -39,7 +39,7 @@ QByteArray MasterKey::loadOrCreate(const QString &path, QString *error)
             *error = tr("Could not read the relay's key file %1: %2").arg(path, file.errorString());
             return {};
         }
-        const QByteArray key = file.readAll();
+        QByteArray key = file.readAll();
         if (key.size() != Size) {
             *error = tr("The relay's key file %1 is damaged (%2 bytes, not %3).").arg(path).arg(key.size()).arg(Size);
             return {};

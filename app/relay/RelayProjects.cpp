@@ -27,8 +27,8 @@ QByteArray credentialsHash(QByteArrayView credentials)
 
 } // namespace
 
-RelayProjects::RelayProjects(QSqlDatabase db)
-    : m_db(std::move(db))
+RelayProjects::RelayProjects(const QSqlDatabase &db)
+    : m_db(db)
 {
 }
 

@@ -20,7 +20,7 @@ public:
         QByteArray basicAuthSha256; // hex; empty when the project takes webhooks without credentials
     };
 
-    explicit RelayProjects(QSqlDatabase db);
+    explicit RelayProjects(const QSqlDatabase &db);
 
     static bool isValidName(const QString &name); // letters, digits, '-', '_', '.', 1 to 64
 

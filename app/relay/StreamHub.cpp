@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace confero::relay {
 
-StreamHub::StreamHub(QSqlDatabase db, QByteArray masterKey, StreamSession::Limits limits, QObject *parent)
+StreamHub::StreamHub(const QSqlDatabase &db, const QByteArray &masterKey, const StreamSession::Limits &limits,
+                     QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_masterKey(masterKey)

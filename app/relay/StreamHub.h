@@ -24,7 +24,8 @@ class StreamHub final : public QObject
     Q_DISABLE_COPY_MOVE(StreamHub)
 
 public:
-    StreamHub(QSqlDatabase db, QByteArray masterKey, StreamSession::Limits limits, QObject *parent = nullptr);
+    StreamHub(const QSqlDatabase &db, const QByteArray &masterKey, const StreamSession::Limits &limits,
+              QObject *parent = nullptr);
     ~StreamHub() override;
 
     // The HttpServer's WebSocket handler: false refuses the upgrade (403) and logs why.

@@ -12,8 +12,8 @@ using namespace Qt::StringLiterals;
 namespace confero::relay {
 
 StreamSession::StreamSession(QWebSocket *socket, SubscriberRegistry::Subscriber subscriber, QByteArray key,
-                             qint64 after, const EventReader *reader, SubscriberRegistry *registry, Limits limits,
-                             QObject *parent)
+                             qint64 after, const EventReader *reader, SubscriberRegistry *registry,
+                             const Limits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_subscriber(std::move(subscriber))

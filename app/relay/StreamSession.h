@@ -35,7 +35,7 @@ public:
     };
 
     StreamSession(QWebSocket *socket, SubscriberRegistry::Subscriber subscriber, QByteArray key, qint64 after,
-                  const EventReader *reader, SubscriberRegistry *registry, Limits limits, QObject *parent);
+                  const EventReader *reader, SubscriberRegistry *registry, const Limits &limits, QObject *parent);
     ~StreamSession() override;
 
     // New events were committed up to `head`: send what this console may see.

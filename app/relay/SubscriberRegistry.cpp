@@ -24,9 +24,9 @@ QString tr(const char *text)
 
 } // namespace
 
-SubscriberRegistry::SubscriberRegistry(QSqlDatabase db, QByteArray masterKey)
-    : m_db(std::move(db))
-    , m_masterKey(std::move(masterKey))
+SubscriberRegistry::SubscriberRegistry(const QSqlDatabase &db, const QByteArray &masterKey)
+    : m_db(db)
+    , m_masterKey(masterKey)
 {
 }
 

@@ -24,7 +24,7 @@ public:
     };
 
     // `masterKey` (MasterKey) derives each subscriber's signing key, which its token carries.
-    SubscriberRegistry(QSqlDatabase db, QByteArray masterKey);
+    SubscriberRegistry(const QSqlDatabase &db, const QByteArray &masterKey);
 
     // Returns the new token (protocol::SubscriberToken: the only time it exists outside the
     // subscriber's hands).

@@ -155,7 +155,7 @@ void TestRelayServer::refusals_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("credentials");
     QTest::addColumn<int>("status");
-    const QByteArray good = platformExamples.first();
+    const QByteArray &good = platformExamples.first();
     QTest::newRow("wrong password") << u"acme"_s << good << QByteArray("platform:wrong") << 401;
     QTest::newRow("wrong user") << u"acme"_s << good << QByteArray("someone:secret") << 401;
     QTest::newRow("no credentials") << u"acme"_s << good << QByteArray() << 401;

@@ -28,6 +28,8 @@ namespace {
 // A console's end of the stream, as simple as a test needs: it collects frames and acks on demand.
 class TestConsole final : public QObject
 {
+    Q_OBJECT
+
 public:
     TestConsole(const QUrl &url, const QString &token)
     {
@@ -68,7 +70,7 @@ private Q_SLOTS:
     void badTokensAndGarbageAreRefused();
 
 private:
-    void startServer(StreamSession::Limits limits);
+    void startServer(const StreamSession::Limits &limits);
     void post(int n);
     QUrl streamUrl(const QString &query = {}) const;
 
@@ -102,7 +104,7 @@ void TestRelayStream::cleanup()
     m_dir.reset();
 }
 
-void TestRelayStream::startServer(StreamSession::Limits limits)
+void TestRelayStream::startServer(const StreamSession::Limits &limits)
 {
     RelayServer::Options options;
     options.databasePath = m_dir->filePath(u"relay.sqlite"_s);

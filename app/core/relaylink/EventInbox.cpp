@@ -25,8 +25,8 @@ QString typeOf(const QByteArray &body)
 
 } // namespace
 
-EventInbox::EventInbox(QSqlDatabase db, qint64 projectId, QString relayUrl)
-    : m_db(std::move(db))
+EventInbox::EventInbox(const QSqlDatabase &db, qint64 projectId, QString relayUrl)
+    : m_db(db)
     , m_projectId(projectId)
     , m_relayUrl(std::move(relayUrl))
 {

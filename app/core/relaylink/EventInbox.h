@@ -15,7 +15,7 @@ namespace confero {
 class EventInbox
 {
 public:
-    EventInbox(QSqlDatabase db, qint64 projectId, QString relayUrl);
+    EventInbox(const QSqlDatabase &db, qint64 projectId, QString relayUrl);
 
     // Commits the events not yet stored and moves the cursor to the highest seq given; the number of
     // events newly stored.

@@ -1,0 +1,150 @@
+// "Nothing acknowledged is ever lost", shown with the real program: confero-relay is killed with
+// SIGKILL in the middle of a stream of webhooks from a sender that records which ones got 200; after
+// a restart, a console's relay link must store every one of those exactly once (and nothing twice).
+#include "MasterKey.h"
+#include "RelayDatabase.h"
+#include "RelayProjects.h"
+#include "StoreBackends.h"
+#include "SubscriberRegistry.h"
+#include "relaylink/RelayClient.h"
+#include "store/Store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace confero;
+using namespace Qt::StringLiterals;
+
+class TestRelayCrash final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void killedMidBurstLosesNothingItAcknowledged();
+
+private:
+    QUrl startRelay(QProcess &process, const QString &database);
+};
+
+QUrl TestRelayCrash::startRelay(QProcess &process, const QString &database)
+{
+    process.start(QStringLiteral(CONFERO_RELAY_EXECUTABLE),
+                  {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, database});
+    if (!process.waitForStarted(10000))
+        return {};
+    static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)\\n"_s);
+    QByteArray seen;
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired() && process.state() == QProcess::Running) {
+        if (process.waitForReadyRead(100))
+            seen += process.readAllStandardOutput();
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(seen));
+        if (match.hasMatch())
+            return QUrl(match.captured(1));
+    }
+    qWarning() << "no listening line:" << seen << process.readAllStandardError();
+    return {};
+}
+
+void TestRelayCrash::killedMidBurstLosesNothingItAcknowledged()
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath(u"relay.sqlite"_s);
+    QString error;
+    const QByteArray master = relay::MasterKey::loadOrCreate(relay::MasterKey::defaultPath(database), &error);
+    QVERIFY2(!master.isEmpty(), qPrintable(error));
+    QString token;
+    {
+        QSqlDatabase db = relay::RelayDatabase::open(database, u"setup"_s, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QVERIFY2(relay::RelayProjects(db).add(u"acme"_s, {}, &error), qPrintable(error));
+        token = relay::SubscriberRegistry(db, master).add(u"laptop"_s, {u"acme"_s}, &error).value_or(QString());
+        QVERIFY2(!token.isEmpty(), qPrintable(error));
+        db = {};
+        relay::RelayDatabase::close(u"setup"_s);
+    }
+
+    QProcess relayProcess;
+    const QUrl first = startRelay(relayProcess, database);
+    QVERIFY(first.isValid());
+
+    // The sender: keeps `inFlight` webhooks going and notes which got 200. The relay is killed when
+    // half have been answered, with the rest in flight or not yet sent.
+    const int total = 4000;
+    const int inFlight = 24;
+    QNetworkAccessManager network;
+    QSet<int> acknowledged;
+    int sent = 0;
+    int answered = 0;
+    bool killed = false;
+    std::function<void()> sendNext = [&] {
+        if (sent >= total || killed)
+            return;
+        const int n = ++sent;
+        QNetworkRequest request(first.resolved(QUrl(u"/hooks/enablex/acme"_s)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply =
+            network.post(request, "{\"type\":\"roomdrop\",\"conf_num\":\"" + QByteArray::number(n) + "\"}");
+        connect(reply, &QNetworkReply::finished, this, [&, reply, n] {
+            ++answered;
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                acknowledged.insert(n);
+            reply->deleteLater();
+            if (!killed && acknowledged.size() >= total / 2) {
+                killed = true;
+                relayProcess.kill(); // SIGKILL: no chance to finish anything
+            }
+            sendNext();
+        });
+    };
+    for (int i = 0; i < inFlight; ++i)
+        sendNext();
+    QTRY_VERIFY_WITH_TIMEOUT(killed, 120000);
+    QTRY_COMPARE_WITH_TIMEOUT(relayProcess.state(), QProcess::NotRunning, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(answered, sent, 30000); // the ones in flight fail now
+    QVERIFY(acknowledged.size() >= total / 2);
+    qInfo("%lld webhooks acknowledged before the kill, %d sent", qint64(acknowledged.size()), sent);
+
+    // Restart on the same database; a console that was never connected streams everything.
+    QProcess restarted;
+    const QUrl second = startRelay(restarted, database);
+    QVERIFY(second.isValid());
+    test::StoreBackends backends;
+    QVERIFY2(backends.init(&error), qPrintable(error));
+    qint64 projectId = 0;
+    std::unique_ptr<Store> store = backends.open(false, &projectId, &error);
+    QVERIFY2(store, qPrintable(error));
+    RelayClient client(store.get(), projectId, second, token);
+    QVERIFY(client.start());
+    QTRY_VERIFY_WITH_TIMEOUT(client.cursor() >= acknowledged.size(), 120000);
+    QTest::qWait(500); // anything still arriving would be a duplicate or a surplus; let it land
+
+    QHash<int, int> copies;
+    QSqlQuery query(store->database());
+    QVERIFY(query.exec(u"SELECT body FROM events"_s));
+    while (query.next())
+        ++copies[QJsonDocument::fromJson(query.value(0).toString().toUtf8())
+                     .object()
+                     .value(u"conf_num")
+                     .toString()
+                     .toInt()];
+    for (const int n : std::as_const(acknowledged))
+        QVERIFY2(copies.value(n) == 1,
+                 qPrintable(u"webhook %1 got 200 and is stored %2 times"_s.arg(n).arg(copies.value(n))));
+    for (auto it = copies.cbegin(); it != copies.cend(); ++it)
+        QVERIFY2(it.value() == 1, qPrintable(u"webhook %1 is stored %2 times"_s.arg(it.key()).arg(it.value())));
+    client.stop();
+    restarted.terminate();
+    QVERIFY(restarted.waitForFinished(10000));
+}
+
+QTEST_GUILESS_MAIN(TestRelayCrash)
+#include "tst_relaycrash.moc"
