@@ -353,6 +353,160 @@
     </message>
 </context>
 <context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day (UTC) of a session&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day (UTC) of a session&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;oom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant name or ref (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest session shown, in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the platform&apos;s call records of the period into this computer&apos;s store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the call records of the filtered period, room, participant and role to CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpkeepDialog</name>
+    <message>
+        <source>Data and backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records of this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep for&amp;ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the &amp;last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older sessions are deleted from this computer&apos;s copy after each reconciler pass; the platform&apos;s own records are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CDR reconciler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found by the reconciler:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TokenDialog</name>
     <message>
         <source>Issue join token</source>
@@ -443,6 +597,104 @@
     </message>
 </context>
 <context>
+    <name>confero::CdrExportDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape spreadsheet &amp;formulas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export call records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets; UTF-8, times in UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (an array of objects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells starting with = + - @, a tab or a carriage return get a leading &apos; so that a spreadsheet shows them as text instead of running them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant rows that joined from %1 to %2 (UTC days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every participant row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln rows to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export call records to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::CdrExporter</name>
     <message>
         <source>Could not write the export: %1</source>
@@ -494,6 +746,10 @@
         <source>Could not store session %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not prepare storing call records.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::CdrQuery</name>
@@ -507,6 +763,24 @@
     </message>
     <message>
         <source>Could not read the call records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::CdrReportQuery</name>
+    <message>
+        <source>Could not compute the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the rooms of the call records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::CdrRetention</name>
+    <message>
+        <source>Could not delete old call records from the store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -673,6 +947,14 @@
         <source>The built-in emulator could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::DataDir</name>
@@ -740,6 +1022,17 @@
     </message>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::EventInbox</name>
+    <message>
+        <source>Could not store the relay&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read where the relay stream stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -836,6 +1129,37 @@
         <source>Deleting rooms before closing…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Data &amp;&amp; backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the store is, how long call records are kept, backups and the call record reconciler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next reconcile: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::PartFile</name>
+    <message>
+        <source>Could not create %1: %2. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not replace %1 with the export: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Free some space or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::PlatformConnector</name>
@@ -919,6 +1243,332 @@
     </message>
     <message>
         <source>That project does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ProjectUpkeepStore</name>
+    <message>
+        <source>Keep call records between 1 and %1 months, or forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile between every %1 minutes and once a week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reconciler looks back between 1 and %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the project&apos;s data and backup settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ReconcilerStatusText</name>
+    <message>
+        <source>%1 local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciling call records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records: not reconciled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records: the last reconcile failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records up to date (checked %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Call records: %n found (checked %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not running: the project is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n call record(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RelayClient</name>
+    <message>
+        <source>The relay&apos;s certificate is not trusted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This relay token is not one that confero-relay printed (it starts with crs_).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay sent something that is not a stream frame; reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A frame from the relay failed its signature check and was refused. Something between the relay and this console changed it, or the token belongs to another relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RelayLinkStore</name>
+    <message>
+        <source>A relay address is https://host[:port], as confero-relay printed it: &quot;%1&quot; is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the relay of this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the relay of this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the relay of this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ReportCharts</name>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other rooms</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no room id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions per room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak concurrent participants per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most participants connected at once, all selected rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution of session lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions (first join to last leave)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session length</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::ReportsPage</name>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days are UTC days. The last 7, 30 or 365 days end yesterday, the last whole day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day, UTC (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day, UTC (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(UTC days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions per room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call records in this period. Reports show the records synced from the platform into this computer&apos;s store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 (UTC days): %Ln sessions, %3 participant connections.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the chart to %1. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1201,6 +1851,313 @@ Create one with New room (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>confero::SessionParticipantModel</name>
+    <message>
+        <source>Stored with problems: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ref</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::SessionQuery</name>
+    <message>
+        <source>Sessions cannot be sorted by &quot;%1&quot;; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count the sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find where session %1 starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the rooms of the stored sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::SessionTableModel</name>
+    <message>
+        <source>Sessions cannot be sorted by &quot;%1&quot;; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connections (a rejoin is one more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::SessionTimelineWidget</name>
+    <message>
+        <source>Session timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined %1, left %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a session to see who was there and when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::SessionsPage</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions with at least one participant of this role (and name, when given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the platform&apos;s call records of the period into this computer&apos;s store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the platform: the stored sessions are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced through %1 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: %n call record(s) received</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored with problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the next sync of this period resumes where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sync the call records: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n session(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Times in local time: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records are stored in UTC and shown in this computer&apos;s time zone. The period&apos;s days are UTC days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a session to see its participants and timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, conference %2, %3: %n participant(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>peak %1 at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1 to %2 (UTC)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::Store</name>
     <message>
         <source>Could not open the database %1.</source>
@@ -1236,6 +2193,103 @@ Create one with New room (Ctrl+N).</source>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed; it was left at schema %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::StoreBackup</name>
+    <message>
+        <source>Confero cannot write to the folder %1. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists, and Confero never overwrites a file. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough free space in %1: the backup needs about %2 and %3 are free. Free some space or choose another disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding %1 filled up during the backup; the partial copy was removed. Free some space or choose another disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup to %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to back up to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::StoreUpkeepDialog</name>
+    <message>
+        <source>Data and backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is a PostgreSQL database, which Confero does not copy to a file: PostgreSQL&apos;s own pg_dump makes a consistent backup while Confero keeps running. Run this command on a computer that reaches the server; it asks for the password (or reads it from ~/.pgpass or PGPASSWORD), and pg_restore brings the store back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup made from this project yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call record(s) that the store did not have</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the store to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Older call records are being removed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Older call records are removed after the next reconciler pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1430,14 +2484,6 @@ Create one with New room (Ctrl+N).</source>
         <source>cdr export needs --output FILE.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Could not create %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n call records to %1.</source>
         <translation type="unfinished">
@@ -1517,6 +2563,9 @@ Commands:
   cdr export --format csv|json [filters] [--sort COLUMN[:desc]] --output FILE
              [--no-escape-formulas]
      filters: --from D --to D --room ID --conf N --name TEXT --role R --min-duration SECONDS
+  relay add --url URL --token T   (the token confero-relay printed; or CONFERO_RELAY_TOKEN)
+  relay show | relay remove
+  watch   (streams the project&apos;s webhooks from its relay into the store until stopped)
 
 The project can also come from CONFERO_API_URL, CONFERO_APP_ID and CONFERO_APP_KEY.
 Times are UTC; days are YYYY-MM-DD. With --json one JSON document is printed. Exit status 0 on success,
@@ -1588,6 +2637,43 @@ else non-zero with one line on stderr.
     <message>
         <source>Now using project &quot;%1&quot;.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::RelayCommand</name>
+    <message>
+        <source>relay %1 does not take --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relay takes add, show or remove; see conferoctl --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--token takes what `confero-relay subscribers add` printed (crs_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project now streams its webhooks from %1 (run conferoctl watch).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no relay; add one with conferoctl relay add --url URL --token T.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relay %1, events stored up to seq %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay is removed, but its token could not be removed from the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1792,6 +2878,37 @@ else non-zero with one line on stderr.
     </message>
     <message>
         <source>--%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::WatchCommand</name>
+    <message>
+        <source>watch takes no arguments but the global ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no relay; add one with conferoctl relay add --url URL --token T.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>stored %n new event(s), up to seq %1
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connected to the relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay link could not start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -131,19 +131,6 @@ bool ConsoleApplication::start(const Options &options, QString *error)
     }
 
     m_window = std::make_unique<MainWindow>(m_projects.get(), m_secrets.get(), m_connector.get(), m_tokenLog.get());
-    // Sessions page (issue 4): follows the current project; the sandbox's history is synced once.
-    auto *sessions = new SessionsPage(m_store.get());
-    sessions->setObjectName(u"sessionsPage"_s);
-    m_window->addPage(UiResources::icon(u"sessions"_s), tr("Sessions"), sessions);
-    connect(m_window.get(), &MainWindow::platformChanged, sessions, &SessionsPage::setPlatform);
-    if (m_sandbox)
-        sessions->syncOnceWhenShown(m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandboxAppId).id);
-    // Reports page (issue 4): follows the current project; the store is open whatever the platform's state.
-    auto *reports = new ReportsPage(m_store.get());
-    reports->setObjectName(u"reportsPage"_s);
-    m_window->addPage(QIcon::fromTheme(u"office-chart-bar"_s), tr("Reports"), reports);
-    connect(m_window.get(), &MainWindow::platformChanged, reports,
-            [reports](VideoPlatform *, qint64 projectId) { reports->setProject(projectId); });
     // Store upkeep (issue 4): the window gets the store, and each project's platform a CDR reconciler.
     m_window->setStore(m_store.get(), dataDir);
     connect(m_window.get(), &MainWindow::platformChanged, m_window.get(),
@@ -154,6 +141,19 @@ bool ConsoleApplication::start(const Options &options, QString *error)
                 if (reconciler)
                     reconciler->start();
             });
+    // Sessions page (issue 4): follows the current project; the sandbox's history is synced once.
+    auto *sessions = new SessionsPage(m_store.get());
+    sessions->setObjectName(u"sessionsPage"_s);
+    m_window->addPage(UiResources::icon(u"sessions"_s), tr("Sessions"), sessions);
+    connect(m_window.get(), &MainWindow::platformChanged, sessions, &SessionsPage::setPlatform);
+    if (m_sandbox)
+        sessions->syncOnceWhenShown(m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandboxAppId).id);
+    // Reports page (issue 4): follows the current project; the store is open whatever the platform's state.
+    auto *reports = new ReportsPage(m_store.get());
+    reports->setObjectName(u"reportsPage"_s);
+    m_window->addPage(UiResources::icon(u"reports"_s), tr("Reports"), reports);
+    connect(m_window.get(), &MainWindow::platformChanged, reports,
+            [reports](VideoPlatform *, qint64 projectId) { reports->setProject(projectId); });
     m_window->show();
     m_window->openProject(wanted->id);
     return true;
