@@ -46,7 +46,7 @@ QString readAppKey()
         std::fflush(stderr);
     }
     QTextStream in(stdin);
-    const QString key = in.readLine().trimmed();
+    QString key = in.readLine().trimmed();
     if (terminal) {
         ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         std::fputs("\n", stderr);

@@ -188,7 +188,7 @@ void RoomsCommand::update(VideoPlatform *platform, const QString &roomId)
         return;
     }
     // PATCH answers only {"result":0}: read the room back to show what the platform now holds.
-    platform->updateRoom(roomId, *changes, this, [this, platform, roomId](PlatformResult<Done> result) {
+    platform->updateRoom(roomId, *changes, this, [this, platform, roomId](const PlatformResult<Done> &result) {
         if (!result) {
             fail(result.error().message());
             return;
@@ -216,7 +216,7 @@ void RoomsCommand::deleteNext(VideoPlatform *platform)
         return;
     }
     const QString roomId = m_toDelete.takeFirst();
-    platform->deleteRoom(roomId, this, [this, platform, roomId](PlatformResult<Done> result) {
+    platform->deleteRoom(roomId, this, [this, platform, roomId](const PlatformResult<Done> &result) {
         if (!result) {
             fail(result.error().message());
             return;

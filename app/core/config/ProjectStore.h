@@ -29,7 +29,7 @@ public:
 
     // Validates (non-empty unique name, http(s) URL, App ID) and inserts; fills `project.id`.
     StoreResult<Project> add(Project project);
-    StoreResult<Project> update(const Project &project);
+    StoreResult<Project> update(const Project &input);
     StoreResult<bool> remove(qint64 id);
 
     std::optional<Project> current() const;

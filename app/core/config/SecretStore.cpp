@@ -65,7 +65,7 @@ QString messageFor(QKeychain::Error error, const QString &text, const QString &k
 }
 
 template<typename Job>
-void runJob(Job *job, const QString &key, QObject *context, SecretStore::Callback done,
+void runJob(Job *job, const QString &key, QObject *context, const SecretStore::Callback &done,
             std::function<QString(Job *)> valueOf)
 {
     job->setAutoDelete(true);

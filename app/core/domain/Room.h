@@ -77,7 +77,7 @@ struct Room
     QDateTime created;
     QJsonObject raw;
 
-    static std::optional<Room> fromJson(const QJsonObject &room);
+    static std::optional<Room> fromJson(const QJsonObject &object);
     RoomDefinition definition() const;
 };
 
