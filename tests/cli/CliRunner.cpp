@@ -10,8 +10,8 @@ QStringList CliRun::errLines() const
     return QString::fromUtf8(err).split(u'\n', Qt::SkipEmptyParts);
 }
 
-CliRunner::CliRunner(QProcessEnvironment environment)
-    : m_environment(std::move(environment))
+CliRunner::CliRunner(const QProcessEnvironment &environment)
+    : m_environment(environment)
 {
 }
 

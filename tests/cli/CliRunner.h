@@ -20,7 +20,7 @@ struct CliRun
 class CliRunner
 {
 public:
-    explicit CliRunner(QProcessEnvironment environment);
+    explicit CliRunner(const QProcessEnvironment &environment);
 
     QProcessEnvironment &environment();
     CliRun run(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 60'000) const;
