@@ -79,7 +79,7 @@ xdotool key alt+s
 sleep 6
 xdotool key ctrl+f
 # From the participant filter, Tab through role, minimum duration and Sync to the table.
-for key in Tab Tab Tab Tab; do xdotool key "$key"; sleep 0.2; done
+for key in Tab Tab Tab Tab Tab; do xdotool key "$key"; sleep 0.2; done
 xdotool key ctrl+Home Return
 sleep 2
 import -window "$main" "$out_dir/sessions-page.png"

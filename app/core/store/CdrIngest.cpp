@@ -147,8 +147,14 @@ StoreResult<CdrIngestStats> CdrIngest::ingest(const QList<CdrRow> &rows)
     if (!m_db.isOpen())
         return StoreError{IngestText::tr("The call records could not be stored: the database is not open."),
                           m_db.lastError().text()};
-    if (!m_db.transaction())
-        return StoreError{IngestText::tr("Could not start storing call records."), m_db.lastError().text()};
+    // On SQLite the write lock is taken at BEGIN: with a plain (deferred) BEGIN, two writers that both
+    // read first (the Sessions page's sync and the reconciler at start-up) deadlock on the upgrade and
+    // one fails at once with "database is locked" instead of waiting out busy_timeout.
+    const bool sqlite = m_db.driverName() == QLatin1String("QSQLITE");
+    QSqlQuery begin(m_db);
+    if (sqlite ? !begin.exec(QStringLiteral("BEGIN IMMEDIATE")) : !m_db.transaction())
+        return StoreError{IngestText::tr("Could not start storing call records."),
+                          sqlite ? begin.lastError().text() : m_db.lastError().text()};
 
     auto abort = [this](const StoreError &error) -> StoreResult<CdrIngestStats> {
         m_db.rollback();
