@@ -233,6 +233,7 @@ void TestRelayClient::tamperedFrameIsRefused()
     QVERIFY(impostor.listen(QHostAddress::LocalHost, 0));
     connect(&impostor, &QWebSocketServer::newConnection, this, [&impostor] {
         QWebSocket *socket = impostor.nextPendingConnection();
+        socket->setParent(&impostor); // QWebSocketServer hands out sockets without a parent
         const protocol::StreamEvent event{1, u"e1"_s, u"acme"_s, 1, QByteArray("{\"type\":\"roomdrop\"}")};
         socket->sendTextMessage(
             QString::fromUtf8(*protocol::StreamFrameCodec::encodeEvent(event, QByteArray(32, 'x'))));
