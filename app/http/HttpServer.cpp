@@ -198,6 +198,10 @@ HttpServer::~HttpServer()
     // Children go before the private part they call back into.
     const QList<HttpConnection *> connections = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(connections);
+    // Sockets whose handshake finished but that adoptWebSockets() has not taken yet have no parent:
+    // they would outlive the server.
+    while (QWebSocket *pending = d->webSockets->nextPendingConnection())
+        delete pending;
     delete d->webSockets;
     d->webSockets = nullptr;
     delete d->listener;
