@@ -160,11 +160,12 @@ void TestEventLog::nothingIsAnsweredBeforeItsCommitAndWaitingEventsShareOne()
         QVERIFY2(answers->at(i).error.isEmpty(), qPrintable(answers->at(i).error));
         QCOMPARE(answers->at(i).seq, i + 1); // answered in the order they arrived, numbered so
     }
-    // The writer was waiting with the first event; the other 199 were queued behind it and are
-    // committed together (at most MaxGroup per commit).
+    // The writer woke on the first append and took what was queued by then (one event, or a few on
+    // a busy machine) and waited for the lock with it; everything appended meanwhile is committed
+    // together after it (MaxGroup is above count). So two commits, and one of them holds at least half.
     QCOMPARE(log.eventCount(), count);
-    QVERIFY2(log.commitCount() <= 3, qPrintable(QString::number(log.commitCount())));
-    QVERIFY(log.largestGroup() >= count - 1);
+    QVERIFY2(log.commitCount() <= 2, qPrintable(QString::number(log.commitCount())));
+    QVERIFY2(log.largestGroup() >= count / 2, qPrintable(QString::number(log.largestGroup())));
 }
 
 void TestEventLog::aRefusedGroupIsSpooledThenMovedIntoTheDatabaseInOrder()
