@@ -182,6 +182,22 @@ cmd_run() {
     exec "${console[@]}"
 }
 
+# Prints, for the tests that failed in DIR's last ctest run, the lines that say why (QtTest's FAIL!
+# and its location, sanitizer reports, timeouts), so the end of a long log names the cause.
+failure_digest() {
+    local dir=$1 log="$1/Testing/Temporary/LastTest.log" failed_list="$1/Testing/Temporary/LastTestsFailed.log"
+    [ -s "$failed_list" ] && [ -f "$log" ] || return 0
+    say "Why tests failed in $(basename "$dir"):"
+    awk -F: '{ print $2 }' "$failed_list" | while read -r name; do
+        printf '  %s\n' "$name"
+        awk -v name="$name" '
+            $0 ~ "^[0-9]+/[0-9]+ Test: " name "$" { inside = 1; next }
+            inside && /^[0-9]+\/[0-9]+ Test: / { inside = 0 }
+            inside && (/^FAIL!/ || /^   Loc:/ || /SUMMARY: / || /ERROR: (Address|Leak)Sanitizer/ ||
+                       /runtime error:/ || /Test timeout|Timeout/) { print "    " $0 }' "$log" | head -n 20
+    done
+}
+
 run_ctest() {
     local dir=$1; shift
     with_test_keychain ctest --test-dir "$dir" --output-on-failure -j "$jobs" --timeout 300 "$@"
@@ -193,31 +209,33 @@ cmd_test() {
         if [ "$arg" = --full ]; then full=1; else ctest_args+=("$arg"); fi
     done
     local t_all; t_all=$(date +%s)
-    local failed=()
+    local failed=() digests=()
     stage_start packages; install_packages; stage_end
     stage_start build; build; stage_end
     stage_start tests
     # The package check builds a .deb and runs lintian: --full only.
-    run_ctest "$build_dir" -LE package "${ctest_args[@]}" || failed+=(tests)
+    # Each failed run's digest is taken at once: a later ctest run in the same folder replaces its log.
+    run_ctest "$build_dir" -LE package "${ctest_args[@]}" || { failed+=(tests); digests+=("$(failure_digest "$build_dir")"); }
     stage_end
     stage_start build_nogui; build_nogui; stage_end
     stage_start tests_nogui
-    run_ctest "$nogui_dir" "${ctest_args[@]}" || failed+=(tests_nogui)
+    run_ctest "$nogui_dir" "${ctest_args[@]}" || { failed+=(tests_nogui); digests+=("$(failure_digest "$nogui_dir")"); }
     stage_end
     if [ "$full" -eq 1 ]; then
         stage_start build_fuzz; build_fuzz; stage_end
         stage_start fuzz
-        ctest --test-dir "$fuzz_dir" --output-on-failure -j "$jobs" -L fuzz || failed+=(fuzz)
+        ctest --test-dir "$fuzz_dir" --output-on-failure -j "$jobs" -L fuzz || { failed+=(fuzz); digests+=("$(failure_digest "$fuzz_dir")"); }
         fuzz_report
         stage_end
         stage_start static_analysis
         scripts/static-analysis.sh --build "$build_dir" || failed+=(static_analysis)
         stage_end
         stage_start package
-        run_ctest "$build_dir" -L package || failed+=(package)
+        run_ctest "$build_dir" -L package || { failed+=(package); digests+=("$(failure_digest "$build_dir")"); }
         stage_end
     fi
     print_summary "$t_all"
+    [ ${#digests[@]} -eq 0 ] || printf '%s\n' "${digests[@]}"
     [ ${#over_budget[@]} -eq 0 ] || failed+=("over budget: ${over_budget[*]}")
     if [ ${#failed[@]} -gt 0 ]; then
         die "Failed: ${failed[*]}"
