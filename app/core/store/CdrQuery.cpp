@@ -304,34 +304,54 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
     return terms.join(u" AND "_s);
 }
 
-StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort, int limit,
-                                    const std::optional<CdrPageKey> &after) const
+QString CdrQuery::pageSql(const CdrFilter &filter, const CdrSort &sort, bool postgres, int limit,
+                          const std::optional<CdrPageKey> &after, QVariantList *values, Content content)
 {
     const Column *sortColumn = column(sort.column);
     if (!sortColumn)
-        return StoreError{QueryText::tr("Call records cannot be sorted by \"%1\"; use one of: %2.")
-                              .arg(sort.column, columns().join(u", "_s)),
-                          {}};
-    const bool postgres = m_store->isPostgres();
+        return {};
     // PostgreSQL would sort text by the database's locale; byte order is what SQLite does, and one
     // order on both backends is what makes the same query give the same pages.
     const QString sortExpr =
         QString(sortColumn->name) + (sortColumn->text && postgres ? u" COLLATE \"C\""_s : QString());
     const QString direction = sort.descending ? u" DESC"_s : u" ASC"_s;
 
-    QVariantList values;
-    QString sql = kSelect + u" WHERE project_id = ? AND "_s + whereClause(filter, postgres, &values);
+    // Without raw_json the column stays, empty, so every reader finds the columns where they are.
+    QString sql =
+        (content == Content::Whole ? kSelect
+                                   : QString(kSelect).replace(u", raw_json FROM"_s, u", '' AS raw_json FROM"_s))
+        + u" WHERE project_id = ? AND "_s + whereClause(filter, postgres, values);
     if (after) {
         // Row values compare (a, b) lexicographically on both SQLite (3.15+) and PostgreSQL.
         sql += u" AND ("_s + sortExpr + u", id) "_s + (sort.descending ? u"<"_s : u">"_s) + u" (?, ?)"_s;
-        values.append(after->value);
-        values.append(after->id);
+        values->append(after->value);
+        values->append(after->id);
     }
     if (sortColumn->name == QLatin1StringView("id"))
         sql += u" ORDER BY id"_s + direction;
     else
         sql += u" ORDER BY "_s + sortExpr + direction + u", id"_s + direction;
     sql += u" LIMIT "_s + QString::number(std::max(1, limit) + 1);
+    return sql;
+}
+
+StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort, int limit,
+                                    const std::optional<CdrPageKey> &after, Content content) const
+{
+    return pageOn(m_store->database(), m_store->isPostgres(), m_projectId, filter, sort, limit, after, content);
+}
+
+StoreResult<CdrPage> CdrQuery::pageOn(const QSqlDatabase &db, bool postgres, qint64 projectId, const CdrFilter &filter,
+                                      const CdrSort &sort, int limit, const std::optional<CdrPageKey> &after,
+                                      Content content)
+{
+    const Column *sortColumn = column(sort.column);
+    if (!sortColumn)
+        return StoreError{QueryText::tr("Call records cannot be sorted by \"%1\"; use one of: %2.")
+                              .arg(sort.column, columns().join(u", "_s)),
+                          {}};
+    QVariantList values;
+    const QString sql = pageSql(filter, sort, postgres, limit, after, &values, content);
 
     CdrPage page;
     const int wanted = std::max(1, limit);
@@ -341,7 +361,7 @@ StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort
     QVariant lastValue;
     bool more = false;
 
-    if (sqlite3 *handle = sqliteHandle(m_store->database())) {
+    if (sqlite3 *handle = sqliteHandle(db)) {
         sqlite3_stmt *statement = nullptr;
         const QByteArray utf8 = sql.toUtf8();
         if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
@@ -349,7 +369,7 @@ StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort
             sqlite3_finalize(statement);
             return StoreError{QueryText::tr("Could not read the call records."), detail};
         }
-        int code = bindRaw(statement, 1, m_projectId);
+        int code = bindRaw(statement, 1, projectId);
         for (qsizetype i = 0; code == SQLITE_OK && i < values.size(); ++i)
             code = bindRaw(statement, int(i + 2), values.at(i));
         while (code == SQLITE_OK || code == SQLITE_ROW) {
@@ -372,10 +392,10 @@ StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort
         return page;
     }
 
-    QSqlQuery query(m_store->database());
+    QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(sql);
-    query.addBindValue(m_projectId);
+    query.addBindValue(projectId);
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     if (!query.exec())

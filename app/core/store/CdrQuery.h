@@ -6,6 +6,7 @@
 #include "StoreError.h"
 
 #include <QObject>
+#include <QSqlDatabase>
 
 #include <functional>
 #include <optional>
@@ -16,8 +17,8 @@ class Store;
 class StoreWorker;
 
 // The participants of one project as the views, conferoctl and the bench read them: filters,
-// a sort on any column both ways, keyset pages, and an exact count on a worker thread. Pages are
-// read on the calling thread's connection (the store's); counts never block it.
+// a sort on any column both ways, keyset pages, and an exact count on a worker thread. page() reads
+// on the calling thread's connection (the store's), pageOn() on the one given; counts never block it.
 class CdrQuery final : public QObject
 {
     Q_OBJECT
@@ -31,8 +32,23 @@ public:
     static QStringList columns();
     static bool isColumn(const QString &name);
 
+    // What a page carries: every stored field, or all but the row as received (raw_json, most of a
+    // row's bytes), for readers that never show it (an export).
+    enum class Content { Whole, WithoutRawJson };
+
     StoreResult<CdrPage> page(const CdrFilter &filter, const CdrSort &sort, int limit,
-                              const std::optional<CdrPageKey> &after = std::nullopt) const;
+                              const std::optional<CdrPageKey> &after = std::nullopt,
+                              Content content = Content::Whole) const;
+    // The same on any connection to the store (a worker's), for the model's page reads.
+    static StoreResult<CdrPage> pageOn(const QSqlDatabase &db, bool postgres, qint64 projectId, const CdrFilter &filter,
+                                       const CdrSort &sort, int limit,
+                                       const std::optional<CdrPageKey> &after = std::nullopt,
+                                       Content content = Content::Whole);
+    // The SQL of a page (its first value the project id, then `values`); empty for an unknown
+    // column. For checking the query plans.
+    static QString pageSql(const CdrFilter &filter, const CdrSort &sort, bool postgres, int limit,
+                           const std::optional<CdrPageKey> &after, QVariantList *values,
+                           Content content = Content::Whole);
 
     // Exact count of the rows the filter selects, computed on the worker; `done` runs on this
     // object's thread, not after it is destroyed.

@@ -164,21 +164,37 @@ QString SessionQuery::whereClause(const CdrFilter &filter, bool postgres, QVaria
     return terms.join(u" AND "_s);
 }
 
+QString SessionQuery::pageSql(qint64 projectId, const CdrFilter &filter, const SessionSort &sort, bool postgres,
+                              int limit, const std::optional<CdrPageKey> &after, QVariantList *values)
+{
+    const Column *sortColumn = column(sort.column);
+    if (!sortColumn)
+        return {};
+    QStringList selected;
+    for (const Column &c : kColumns)
+        selected.append(c.name);
+    return orderedSelect(selected.join(u", "_s), projectId, filter, *sortColumn, sort.descending, after, postgres,
+                         values)
+        + u" LIMIT "_s + QString::number(std::max(1, limit) + 1);
+}
+
 StoreResult<SessionPage> SessionQuery::page(const CdrFilter &filter, const SessionSort &sort, int limit,
                                             const std::optional<CdrPageKey> &after) const
+{
+    return pageOn(m_store->database(), m_store->isPostgres(), m_projectId, filter, sort, limit, after);
+}
+
+StoreResult<SessionPage> SessionQuery::pageOn(const QSqlDatabase &db, bool postgres, qint64 projectId,
+                                              const CdrFilter &filter, const SessionSort &sort, int limit,
+                                              const std::optional<CdrPageKey> &after)
 {
     const Column *sortColumn = column(sort.column);
     if (!sortColumn)
         return unknownColumn(sort.column);
-    QStringList selected;
-    for (const Column &c : kColumns)
-        selected.append(c.name);
     const int wanted = std::max(1, limit);
     QVariantList values;
-    const QString sql = orderedSelect(selected.join(u", "_s), m_projectId, filter, *sortColumn, sort.descending, after,
-                                      m_store->isPostgres(), &values)
-        + u" LIMIT "_s + QString::number(wanted + 1);
-    QSqlQuery query(m_store->database());
+    const QString sql = pageSql(projectId, filter, sort, postgres, limit, after, &values);
+    QSqlQuery query(db);
     if (!run(query, sql, values))
         return StoreError{QueryText::tr("Could not read the sessions."), query.lastError().text()};
 
@@ -229,6 +245,47 @@ StoreResult<std::optional<CdrPageKey>> SessionQuery::keyAt(const QSqlDatabase &d
     if (!query.next())
         return std::optional<CdrPageKey>();
     return std::optional<CdrPageKey>(CdrPageKey{query.value(0), query.value(1).toLongLong()});
+}
+
+StoreResult<qint64> SessionQuery::rowOfOn(const QSqlDatabase &db, bool postgres, qint64 projectId,
+                                          const CdrFilter &filter, const SessionSort &sort, qint64 sessionId)
+{
+    const Column *sortColumn = column(sort.column);
+    if (!sortColumn)
+        return unknownColumn(sort.column);
+    QVariantList values{projectId};
+    const QString where = u" FROM sessions WHERE project_id = ? AND "_s + whereClause(filter, postgres, &values);
+    QSqlQuery query(db);
+    QVariantList selected = values;
+    selected.append(sessionId);
+    if (!run(query, u"SELECT COUNT(*)"_s + where + u" AND id = ?"_s, selected) || !query.next())
+        return StoreError{QueryText::tr("Could not find the selected session again."), query.lastError().text()};
+    if (query.value(0).toLongLong() == 0)
+        return qint64(-1);
+    // The sessions before it: the same comparison keyset paging makes, against its own key.
+    const QString sortExpr =
+        QString(sortColumn->name) + (sortColumn->text && postgres ? u" COLLATE \"C\""_s : QString());
+    values.append(sessionId);
+    const QString sql = u"SELECT COUNT(*)"_s + where + u" AND ("_s + sortExpr + u", id) "_s
+        + (sort.descending ? u">"_s : u"<"_s) + u" (SELECT "_s + sortExpr + u", id FROM sessions WHERE id = ?)"_s;
+    if (!run(query, sql, values) || !query.next())
+        return StoreError{QueryText::tr("Could not find the selected session again."), query.lastError().text()};
+    return query.value(0).toLongLong();
+}
+
+void SessionQuery::rowOf(const CdrFilter &filter, const SessionSort &sort, qint64 sessionId,
+                         std::function<void(StoreResult<qint64>)> done)
+{
+    const bool postgres = m_store->isPostgres();
+    const qint64 projectId = m_projectId;
+    StoreWorker *worker = m_worker;
+    m_worker->run<StoreResult<qint64>>(
+        [filter, sort, sessionId, postgres, projectId, worker](QSqlDatabase &db) -> StoreResult<qint64> {
+            if (!db.isOpen())
+                return worker->openError();
+            return rowOfOn(db, postgres, projectId, filter, sort, sessionId);
+        },
+        std::move(done));
 }
 
 StoreResult<qint64> SessionQuery::countNow(const CdrFilter &filter) const

@@ -17,8 +17,9 @@ class Store;
 class StoreWorker;
 
 // The sessions of one project as the Sessions page reads them: a CdrFilter read for sessions, a sort
-// on any column both ways, keyset pages, and an exact count on a worker thread. Pages are read on
-// the calling thread's connection (the store's); counts and the room list never block it.
+// on any column both ways, keyset pages, and an exact count on a worker thread. page() reads on the
+// calling thread's connection (the store's), pageOn() on the one given; counts and the room list
+// never block it.
 //
 // The filter, for a session: `from`/`to` are UTC days of its start (first join); `roomId` and
 // `confNum` its own; `minDurationS` its duration (first join to last leave); `text` (a substring of
@@ -40,6 +41,14 @@ public:
 
     StoreResult<SessionPage> page(const CdrFilter &filter, const SessionSort &sort, int limit,
                                   const std::optional<CdrPageKey> &after = std::nullopt) const;
+    // The same on any connection to the store (a worker's), for the model's page reads.
+    static StoreResult<SessionPage> pageOn(const QSqlDatabase &db, bool postgres, qint64 projectId,
+                                           const CdrFilter &filter, const SessionSort &sort, int limit,
+                                           const std::optional<CdrPageKey> &after = std::nullopt);
+    // The SQL of a page and its values (the project id first); empty for an unknown column. For
+    // checking the query plans.
+    static QString pageSql(qint64 projectId, const CdrFilter &filter, const SessionSort &sort, bool postgres, int limit,
+                           const std::optional<CdrPageKey> &after, QVariantList *values);
 
     // Exact count of the sessions the filter selects, computed on the worker; `done` runs on this
     // object's thread, not after it is destroyed.
@@ -57,6 +66,13 @@ public:
     static StoreResult<std::optional<CdrPageKey>> keyAt(const QSqlDatabase &db, bool postgres, qint64 projectId,
                                                         const CdrFilter &filter, const SessionSort &sort,
                                                         const std::optional<CdrPageKey> &after, qint64 offset);
+
+    // Where session `sessionId` is in the filter's sessions in the sort's order (its row), -1 when
+    // the filter does not select it (or it is gone); on the worker, after any count asked before.
+    void rowOf(const CdrFilter &filter, const SessionSort &sort, qint64 sessionId,
+               std::function<void(StoreResult<qint64>)> done);
+    static StoreResult<qint64> rowOfOn(const QSqlDatabase &db, bool postgres, qint64 projectId, const CdrFilter &filter,
+                                       const SessionSort &sort, qint64 sessionId);
 
     // The SQL WHERE clause over `sessions` (after "WHERE") and its values, for the filter on this backend.
     static QString whereClause(const CdrFilter &filter, bool postgres, QVariantList *values);

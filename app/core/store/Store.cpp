@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "CdrChanges.h"
 #include "Logging.h"
 
 #include <QAtomicInteger>
@@ -46,12 +47,15 @@ QList<Migration> migrations()
 
 // Splits a migration file into statements: comments dropped, one statement per ';' at a line end.
 // A statement after a line "-- sqlite only" is left out on PostgreSQL (FTS5 has no equivalent
-// there); a trigger's body is written on one line so its inner ';' do not end it.
+// there), one after "-- postgres only" on SQLite (an index in PostgreSQL's COLLATE "C", a name
+// SQLite does not know); a trigger's body is written on one line so its inner ';' do not end it.
 QStringList statements(const QString &script, bool postgres)
 {
     QStringList result;
     QString current;
     bool sqliteOnly = false;
+    bool postgresOnly = false;
+    const auto wanted = [&] { return !(sqliteOnly && postgres) && !(postgresOnly && !postgres); };
     const QStringList lines = script.split(u'\n');
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
@@ -59,17 +63,22 @@ QStringList statements(const QString &script, bool postgres)
             sqliteOnly = true;
             continue;
         }
+        if (trimmed == u"-- postgres only") {
+            postgresOnly = true;
+            continue;
+        }
         if (trimmed.startsWith(u"--") || trimmed.isEmpty())
             continue;
         current += line + u'\n';
         if (trimmed.endsWith(u';')) {
-            if (!(sqliteOnly && postgres))
+            if (wanted())
                 result.append(current.trimmed().chopped(1));
             current.clear();
             sqliteOnly = false;
+            postgresOnly = false;
         }
     }
-    if (!current.trimmed().isEmpty() && !(sqliteOnly && postgres))
+    if (!current.trimmed().isEmpty() && wanted())
         result.append(current.trimmed());
     return result;
 }
@@ -98,7 +107,15 @@ QAtomicInteger<int> s_connectionCounter;
 
 } // namespace
 
-Store::Store() = default;
+Store::Store()
+    : m_cdrChanges(std::make_unique<CdrChanges>())
+{
+}
+
+CdrChanges *Store::cdrChanges() const
+{
+    return m_cdrChanges.get();
+}
 
 Store::~Store()
 {

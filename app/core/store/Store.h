@@ -5,7 +5,11 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace confero {
+
+class CdrChanges;
 
 // The console's database: SQLite (WAL, foreign keys on) by default, PostgreSQL (QPSQL) when given a
 // postgresql:// URL. Opening runs the numbered migrations of store/migrations in one transaction,
@@ -34,6 +38,9 @@ public:
     // and QSqlDatabase::removeDatabase() there when done.
     StoreResult<QSqlDatabase> openConnection(const QString &connectionName) const;
 
+    // Announces changes of the stored call records (CdrSync, CdrRetention announce; views listen).
+    CdrChanges *cdrChanges() const;
+
     // Default location inside the data folder: <data>/confero.sqlite
     static QString defaultLocation(const QString &dataDir);
 
@@ -44,6 +51,7 @@ private:
     QString m_location;
     bool m_postgres = false;
     int m_schemaVersion = 0;
+    std::unique_ptr<CdrChanges> m_cdrChanges;
 };
 
 } // namespace confero
