@@ -1,8 +1,10 @@
+#include "CdrTestRows.h"
 #include "SessionTestData.h"
 #include "StoreBackends.h"
 #include "domain/CdrRowParser.h"
 #include "models/SessionParticipantModel.h"
 #include "models/SessionTableModel.h"
+#include "store/CdrChanges.h"
 #include "store/CdrIngest.h"
 #include "store/SessionQuery.h"
 #include "store/Store.h"
@@ -252,6 +254,60 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!model.isCounting(), kWaitMs);
         QCOMPARE(model.totalCount(), 0);
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The store says its call records changed (a reconciler pass stored two earlier sessions): the
+    // model passes it on for its project only, and a reload finds the selected session where it
+    // now is, in either direction, or says the filter dropped it.
+    void aSessionIsFoundAgainAfterAReload_data() { StoreBackends::addRows(); }
+    void aSessionIsFoundAgainAfterAReload()
+    {
+        QFETCH(bool, postgres);
+        if (postgres && !m_backends.hasPostgres())
+            QSKIP("SKIPPED: set CONFERO_TEST_PG_URL to run on PostgreSQL");
+        QVERIFY(open());
+        SessionTableModel model(m_store.get(), m_projectId);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), kSessions, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!loading(model, 10), kWaitMs);
+        const qint64 id = rowId(model, 10); // oldest first
+        QSignalSpy changed(&model, &SessionTableModel::storedRowsChanged);
+        QSignalSpy found(&model, &SessionTableModel::sessionFound);
+
+        CdrIngest ingest(m_store->database(), m_projectId);
+        const QJsonArray earlier{cdrRow(CdrRowSpec().withCdrId(u"x-1"_s).withConf(u"913"_s)),
+                                 cdrRow(CdrRowSpec().withCdrId(u"x-2"_s).withConf(u"914"_s))};
+        QVERIFY(ingest.ingest(CdrRowParser::parse(earlier)));
+        m_store->cdrChanges()->announce(m_projectId + 1);
+        QCOMPARE(changed.size(), 0);
+        m_store->cdrChanges()->announce(m_projectId);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), kSessions); // not reloaded by itself
+
+        model.refreshKeeping(id);
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, kWaitMs);
+        QCOMPARE(found.constLast().at(0).toLongLong(), id);
+        QCOMPARE(found.constLast().at(1).toInt(), 12);
+        QCOMPARE(model.rowCount(), kSessions + 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!loading(model, 12), kWaitMs);
+        QCOMPARE(rowId(model, 12), id);
+
+        SessionSort newest;
+        newest.descending = true;
+        model.setSort(newest);
+        model.refreshKeeping(id);
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, kWaitMs);
+        const int row = found.constLast().at(1).toInt();
+        QCOMPARE(row, kSessions + 2 - 1 - 12);
+        QTRY_VERIFY_WITH_TIMEOUT(!loading(model, row), kWaitMs);
+        QCOMPARE(rowId(model, row), id);
+
+        CdrFilter later;
+        later.from = QDate(2031, 1, 1);
+        model.setFilter(later);
+        model.refreshKeeping(id);
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 3, kWaitMs);
+        QCOMPARE(found.constLast().at(1).toInt(), -1);
     }
 
     void participantsOfOneSession_data() { StoreBackends::addRows(); }

@@ -170,12 +170,15 @@ void CdrTableModel::countRows(std::function<void(StoreResult<qint64>)> done)
     m_query->count(m_filter, std::move(done));
 }
 
-StoreResult<CdrTableModel::Page> CdrTableModel::fetchPage(const std::optional<CdrPageKey> &after, int limit) const
+CdrTableModel::PageJob CdrTableModel::pageJob(const std::optional<CdrPageKey> &after, int limit) const
 {
-    const StoreResult<CdrPage> read = m_query->page(m_filter, m_sort, limit, after);
-    if (!read)
-        return read.error();
-    return Page{read.value().rows, read.value().next};
+    return [postgres = m_store->isPostgres(), projectId = m_projectId, filter = m_filter, sort = m_sort, after,
+            limit](const QSqlDatabase &db) -> StoreResult<Page> {
+        const StoreResult<CdrPage> read = CdrQuery::pageOn(db, postgres, projectId, filter, sort, limit, after);
+        if (!read)
+            return read.error();
+        return Page{read.value().rows, read.value().next};
+    };
 }
 
 CdrTableModel::KeyJob CdrTableModel::keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const

@@ -74,7 +74,7 @@ public:
 
 protected:
     void countRows(std::function<void(StoreResult<qint64>)> done) override;
-    StoreResult<Page> fetchPage(const std::optional<CdrPageKey> &after, int limit) const override;
+    PageJob pageJob(const std::optional<CdrPageKey> &after, int limit) const override;
     KeyJob keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const override;
 
 private:

@@ -1,5 +1,6 @@
 #include "SessionTableModel.h"
 
+#include "store/CdrChanges.h"
 #include "store/SessionQuery.h"
 #include "store/Store.h"
 
@@ -42,6 +43,10 @@ SessionTableModel::SessionTableModel(Store *store, qint64 projectId, QObject *pa
     , m_projectId(projectId)
     , m_query(new SessionQuery(store, projectId, this))
 {
+    connect(store->cdrChanges(), &CdrChanges::changed, this, [this](qint64 changedProject) {
+        if (changedProject == m_projectId)
+            Q_EMIT storedRowsChanged();
+    });
     startCount();
     readRooms();
 }
@@ -127,6 +132,22 @@ void SessionTableModel::refresh()
     readRooms();
 }
 
+void SessionTableModel::refreshKeeping(qint64 sessionId)
+{
+    refresh();
+    m_query->rowOf(m_filter, m_sort, sessionId,
+                   [this, sessionId, generation = generation()](const StoreResult<qint64> &row) {
+                       if (generation != this->generation())
+                           return; // another filter, sort or reload since
+                       if (!row) {
+                           fail(-1, row.error().message, row.error().detail);
+                           return;
+                       }
+                       const qint64 at = row.value();
+                       Q_EMIT sessionFound(sessionId, at >= 0 && at < rowCount() ? static_cast<int>(at) : -1);
+                   });
+}
+
 void SessionTableModel::readRooms()
 {
     // Queued on the same worker after the count, so the table's number comes first.
@@ -152,13 +173,15 @@ void SessionTableModel::countRows(std::function<void(StoreResult<qint64>)> done)
     m_query->count(m_filter, std::move(done));
 }
 
-StoreResult<SessionTableModel::Page> SessionTableModel::fetchPage(const std::optional<CdrPageKey> &after,
-                                                                  int limit) const
+SessionTableModel::PageJob SessionTableModel::pageJob(const std::optional<CdrPageKey> &after, int limit) const
 {
-    const StoreResult<SessionPage> read = m_query->page(m_filter, m_sort, limit, after);
-    if (!read)
-        return read.error();
-    return Page{read.value().rows, read.value().next};
+    return [postgres = m_store->isPostgres(), projectId = m_projectId, filter = m_filter, sort = m_sort, after,
+            limit](const QSqlDatabase &db) -> StoreResult<Page> {
+        const StoreResult<SessionPage> read = SessionQuery::pageOn(db, postgres, projectId, filter, sort, limit, after);
+        if (!read)
+            return read.error();
+        return Page{read.value().rows, read.value().next};
+    };
 }
 
 SessionTableModel::KeyJob SessionTableModel::keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const

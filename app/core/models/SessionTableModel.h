@@ -66,13 +66,21 @@ public:
     QList<SessionRoom> rooms() const;
     // After new rows were stored (a sync): recounts, rereads the rooms, keeps filter and sort.
     void refresh();
+    // The same, then finds where session `sessionId` now is: sessionFound tells its row (-1 when
+    // the filter no longer selects it), after the count.
+    void refreshKeeping(qint64 sessionId);
 
 Q_SIGNALS:
     void roomsChanged();
+    // The project's stored call records changed (Store::cdrChanges()): a sync or the reconciler
+    // stored new rows, or retention deleted some. The model does not reload by itself (a view
+    // chooses when, and what to keep selected).
+    void storedRowsChanged();
+    void sessionFound(qint64 sessionId, int row);
 
 protected:
     void countRows(std::function<void(StoreResult<qint64>)> done) override;
-    StoreResult<Page> fetchPage(const std::optional<CdrPageKey> &after, int limit) const override;
+    PageJob pageJob(const std::optional<CdrPageKey> &after, int limit) const override;
     KeyJob keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const override;
 
 private:

@@ -2,6 +2,8 @@
 
 #include "WindowedTableModel.h"
 
+#include "store/StoreWorker.h"
+
 #include <QHash>
 #include <QList>
 
@@ -9,9 +11,10 @@
 
 namespace confero {
 
-// WindowedTableModel with the pages' rows kept as `Row` values: a subclass reads a page with
-// fetchPage() and answers data() from rowAt(), which says "placeholder" (nullptr) while the row's
-// page is being read. (A template over the QObject base, so it declares no signals of its own.)
+// WindowedTableModel with the pages' rows kept as `Row` values: a subclass gives the job that reads
+// a page (pageJob(), run on the reader worker) and answers data() from rowAt(), which says
+// "placeholder" (nullptr) while the row's page is being read. (A template over the QObject base, so it declares no
+// signals of its own.)
 template<typename Row>
 class WindowedRowsModel : public WindowedTableModel
 {
@@ -35,11 +38,14 @@ protected:
         std::optional<CdrPageKey> next; // empty on the last page
     };
 
+    using PageJob = std::function<StoreResult<Page>(QSqlDatabase &)>;
+
     using WindowedTableModel::WindowedTableModel;
 
-    // Reads `limit` rows after `after` (from the first row without it) in the current filter and
-    // sort, on this thread.
-    virtual StoreResult<Page> fetchPage(const std::optional<CdrPageKey> &after, int limit) const = 0;
+    // A job reading `limit` rows after `after` (from the first row without it) in the current
+    // filter and sort. It runs on the reader's thread and connection, so it must carry copies of
+    // what it needs and not touch the model.
+    virtual PageJob pageJob(const std::optional<CdrPageKey> &after, int limit) const = 0;
 
     // The row for data(): nullptr while its page is not in memory (the page is then scheduled), or
     // when the page holds fewer rows than counted (deleted since the count).
@@ -54,13 +60,25 @@ protected:
     }
 
 private:
-    KeyResult readPage(int page, const std::optional<CdrPageKey> &after, int limit) final
+    void readPage(int page, const std::optional<CdrPageKey> &after, int limit) final
     {
-        StoreResult<Page> read = fetchPage(after, limit);
-        if (!read)
-            return read.error();
-        m_pages.insert(page, read.value().rows);
-        return read.value().next;
+        StoreWorker *worker = reader();
+        worker->template run<StoreResult<Page>>(
+            [job = pageJob(after, limit), worker](QSqlDatabase &db) -> StoreResult<Page> {
+                if (!db.isOpen())
+                    return worker->openError();
+                return job(db);
+            },
+            [this, page, generation = generation()](const StoreResult<Page> &read) {
+                if (generation != this->generation())
+                    return; // read for a filter, sort or paging no longer shown
+                if (!read) {
+                    pageRead(page, read.error());
+                    return;
+                }
+                m_pages.insert(page, read.value().rows);
+                pageRead(page, read.value().next);
+            });
     }
     void keepEmptyPage(int page) final { m_pages.insert(page, {}); }
     void dropPage(int page) final { m_pages.remove(page); }

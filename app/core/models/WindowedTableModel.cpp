@@ -11,6 +11,7 @@ namespace confero {
 WindowedTableModel::WindowedTableModel(Store *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_locator(new StoreWorker(store, this))
+    , m_reader(new StoreWorker(store, this))
 {
 }
 
@@ -18,7 +19,18 @@ WindowedTableModel::~WindowedTableModel()
 {
     // The worker first, while the members its answers would touch still exist (its answers are
     // never delivered after it is gone).
+    delete m_reader;
     delete m_locator;
+}
+
+quint64 WindowedTableModel::generation() const
+{
+    return m_generation;
+}
+
+StoreWorker *WindowedTableModel::reader() const
+{
+    return m_reader;
 }
 
 int WindowedTableModel::rowCount(const QModelIndex &parent) const
@@ -76,6 +88,8 @@ void WindowedTableModel::reset(bool recount)
     m_recent.clear();
     m_wanted.clear();
     m_queue.clear();
+    m_reading.clear();
+    m_afterRead.clear();
     m_failed.clear();
     m_pageStarts.clear();
     m_error.clear();
@@ -163,8 +177,12 @@ void WindowedTableModel::loadRequested()
             continue; // dropped by a reset
         if (m_recent.contains(page))
             m_wanted.remove(page);
+        else if (m_reading.contains(page) || m_afterRead.contains(page))
+            continue; // already on its way
         else if (page == 0 || m_pageStarts.contains(page))
             loadPage(page);
+        else if (m_reading.contains(page - 1) || m_afterRead.contains(page - 1))
+            m_afterRead.insert(page); // the page before says where it starts, without a jump query
         else
             locatePage(page);
     }
@@ -175,15 +193,34 @@ void WindowedTableModel::loadPage(int page)
     std::optional<CdrPageKey> after;
     if (page > 0)
         after = m_pageStarts.value(page);
-    const KeyResult read = readPage(page, after, m_pageSize);
+    m_reading.insert(page);
+    readPage(page, after, m_pageSize);
+}
+
+void WindowedTableModel::pageRead(int page, const KeyResult &read)
+{
+    m_reading.remove(page);
     m_wanted.remove(page);
+    const bool next = m_afterRead.remove(page + 1);
     if (!read) {
         fail(page, read.error().message, read.error().detail);
+        if (next)
+            locatePage(page + 1);
         return;
     }
     if (read.value())
         m_pageStarts.insert(page + 1, *read.value());
     pageArrived(page);
+    if (!next)
+        return;
+    if (read.value()) {
+        loadPage(page + 1);
+    } else {
+        // Fewer rows than counted (deleted since): the page is empty, not loading forever.
+        m_wanted.remove(page + 1);
+        keepEmptyPage(page + 1);
+        pageArrived(page + 1);
+    }
 }
 
 void WindowedTableModel::locatePage(int page)

@@ -28,17 +28,20 @@ class StoreWorker;
 // - Rows: pages of pageSize() rows read with keyset paging, kept in an LRU of at most
 //   maxCachedPages() pages, so memory is bounded whatever the view visits. A row whose page is not
 //   in memory is a placeholder (the subclass answers empty text and LoadingRole true) and its page
-//   is scheduled; when it is read, dataChanged covers the page's rows.
+//   is scheduled; pages are read on the model's reader StoreWorker (its own connection), never on
+//   the GUI thread, and when one arrives dataChanged covers its rows.
 //   pageSize() * maxCachedPages() must exceed the rows a view shows at once (4,000 by default),
 //   or the pages of one screen would evict each other.
 // - Where a page starts: keyset paging reads "the N rows after key K", it cannot skip. The model
 //   keeps a sparse index of page-start keys: every page read teaches where the next one starts, so
-//   scrolling page by page costs one indexed query per page, on the calling thread. A page whose
+//   scrolling page by page costs one indexed query per page (a page wanted right after one being
+//   read waits for it instead of being located). A page whose
 //   start is not known (a jump: scrollbar dragged to row 999,999) is found with one query
 //   `... ORDER BY <sort>, id LIMIT 1 OFFSET n`, counted from the nearest known page start before
-//   it. OFFSET walks n index entries, so that query runs on the model's own StoreWorker (not the
-//   count's, so a slow count never delays it) and the GUI thread only reads the page itself, again
-//   one indexed query. The index holds one key per page ever located (at most count / pageSize).
+//   it. OFFSET walks n index entries, so that query runs on the model's locator StoreWorker (not
+//   the count's nor the reader's, so a slow count or jump never delays the pages of the screen),
+//   and the page itself is then read on the reader. The index holds one key per page ever located
+//   (at most count / pageSize).
 // - reset(true) (a new filter) restarts the count; reset(false) (a new sort, new paging) keeps a
 //   known count: the same rows in another order have the same number.
 class WindowedTableModel : public QAbstractTableModel
@@ -93,9 +96,15 @@ protected:
 
     // Counts the rows of the current filter on a worker; `done` runs on this object's thread.
     virtual void countRows(std::function<void(StoreResult<qint64>)> done) = 0;
-    // Reads the page starting after `after` (from the first row without it) on this thread and keeps
-    // its rows; answers where the next page starts (nothing on the last page).
-    virtual KeyResult readPage(int page, const std::optional<CdrPageKey> &after, int limit) = 0;
+    // Starts reading the page starting after `after` (from the first row without it) on reader();
+    // when it is read, keeps its rows and calls pageRead() with where the next page starts (nothing
+    // on the last page), unless generation() has changed meanwhile (then it keeps nothing).
+    virtual void readPage(int page, const std::optional<CdrPageKey> &after, int limit) = 0;
+    void pageRead(int page, const KeyResult &read);
+    // Bumped by every reset: a page read for an older one is dropped.
+    quint64 generation() const;
+    // The worker (with its own connection) that reads the pages.
+    StoreWorker *reader() const;
     // A job for the locator worker: the key of the row `offset` rows after `after` (or from the
     // first row) in the current sort, nothing when there are not that many rows. It runs on another
     // thread, so it must carry copies of what it needs and not touch the model.
@@ -113,6 +122,7 @@ private:
     void pageArrived(int page);
 
     StoreWorker *m_locator; // runs the jump queries
+    StoreWorker *m_reader; // reads the pages
     int m_pageSize = kDefaultPageSize;
     int m_maxCachedPages = kDefaultMaxCachedPages;
     quint64 m_generation = 0; // bumped by every reset; pages and jumps of an older one are dropped
@@ -127,6 +137,8 @@ private:
     mutable QList<int> m_recent; // cached pages, most recently used last
     mutable QSet<int> m_wanted; // requested and not yet read (queued or being located)
     mutable QList<int> m_queue; // requested, waiting for loadRequested()
+    QSet<int> m_reading; // being read on the reader
+    QSet<int> m_afterRead; // wanted, and waiting for the page before them to say where they start
     mutable bool m_loadScheduled = false;
     QSet<int> m_failed; // not requested again until a reset
     QMap<int, CdrPageKey> m_pageStarts; // page -> key of the row before its first row
