@@ -5,9 +5,11 @@
 #include "domain/CdrRowParser.h"
 #include "domain/Room.h"
 #include "platform/EnableXPlatform.h"
+#include "store/CdrChanges.h"
 #include "store/CdrIngest.h"
 #include "store/Store.h"
 #include "sync/CdrReconciler.h"
+#include "sync/CdrSync.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,6 +114,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         qRegisterMetaType<CdrReconciler::Summary>();
+        qRegisterMetaType<CdrSync::Summary>();
         QString error;
         QVERIFY2(m_backend.init(&error), qPrintable(error));
         QVERIFY2(m_sandbox.start(&error), qPrintable(error));
@@ -261,6 +264,45 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(started.size(), 1);
         QCOMPARE(finished.size(), 1);
+    }
+
+    // "Sync now" interrupted, then a reconciler pass (another period), then "Sync now" again: it
+    // resumes where it stopped, because the pass kept its own sync state.
+    void aPassKeepsAnInterruptedSyncNowsResumePoint_data() { UpkeepTestBackend::addRows(); }
+    void aPassKeepsAnInterruptedSyncNowsResumePoint()
+    {
+        if (!open())
+            return;
+        CdrSync::Request period;
+        period.from = today().addDays(-6);
+        period.to = today().addDays(-2); // four windows
+        CdrSync sync(m_platform.get(), m_store.get(), m_projectId);
+        QSignalSpy failed(&sync, &CdrSync::failed);
+        connect(&sync, &CdrSync::progress, &sync, [&sync](int done, int) {
+            if (done == 1)
+                sync.cancel();
+        });
+        sync.start(period);
+        QVERIFY(failed.wait(kWaitMs));
+
+        // The pass stores rows "Sync now" had not: the store says so, for the views.
+        QSignalSpy changes(m_store->cdrChanges(), &CdrChanges::changed);
+        auto r = reconciler();
+        r->start();
+        QVERIFY(waitForPass(*r));
+        QVERIFY(!changes.isEmpty());
+        QCOMPARE(changes.constLast().at(0).toLongLong(), m_projectId);
+
+        CdrSync again(m_platform.get(), m_store.get(), m_projectId);
+        QSignalSpy finished(&again, &CdrSync::finished);
+        QSignalSpy failedAgain(&again, &CdrSync::failed);
+        again.start(period);
+        QVERIFY(QTest::qWaitFor([&] { return finished.size() + failedAgain.size() > 0; }, kWaitMs));
+        QCOMPARE(failedAgain.size(), 0);
+        const auto summary = finished.constFirst().constFirst().value<CdrSync::Summary>();
+        QVERIFY(summary.resumed);
+        QCOMPARE(summary.windows, 3);
+        QCOMPARE(scalar(u"SELECT windows_done FROM sync_state WHERE kind = 'cdr:period'"_s), 4);
     }
 
     void theTimerRunsTheNextPass_data() { UpkeepTestBackend::addRows(); }

@@ -1,6 +1,8 @@
 #include "CdrRetention.h"
 
+#include "CdrChanges.h"
 #include "Logging.h"
+#include "Store.h"
 #include "StoreError.h"
 #include "StoreWorker.h"
 
@@ -126,6 +128,7 @@ StoreResult<Batch> deleteLooseRows(QSqlDatabase &db, qint64 projectId, qint64 cu
 
 CdrRetention::CdrRetention(const Store *store, QObject *parent)
     : QObject(parent)
+    , m_store(store)
     , m_worker(new StoreWorker(store, this))
 {
 }
@@ -217,6 +220,8 @@ void CdrRetention::runBatch()
                     qCInfo(lcStore) << "retention: deleted" << m_summary.sessionsDeleted << "sessions and"
                                     << m_summary.participantsDeleted << "participant rows before"
                                     << m_summary.cutoff.toString(Qt::ISODate);
+                    if (m_summary.sessionsDeleted + m_summary.participantsDeleted > 0)
+                        m_store->cdrChanges()->announce(m_projectId);
                     Q_EMIT finished(m_summary);
                     return;
                 }

@@ -50,6 +50,7 @@ Q_SIGNALS:
 private:
     void runBatch();
 
+    const Store *m_store;
     StoreWorker *m_worker;
     qint64 m_projectId = 0;
     int m_batchSize = 500;

@@ -76,6 +76,7 @@ bool CdrReconciler::reconcileNow()
     CdrSync::Request request;
     request.from = m_pass.from;
     request.to = m_pass.to;
+    request.byReconciler = true;
     m_sync->start(request);
     return true;
 }

@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "domain/CdrRowParser.h"
 #include "platform/VideoPlatform.h"
+#include "store/CdrChanges.h"
 #include "store/Store.h"
 #include "store/StoreWorker.h"
 
@@ -101,11 +102,12 @@ CdrSync::~CdrSync()
 
 QString CdrSync::stateKind(const Request &request)
 {
+    const QString origin = request.byReconciler ? u"reconciler:"_s : QString();
     if (!request.confNum.isEmpty())
-        return u"cdr:conf:"_s + request.confNum;
+        return origin + u"cdr:conf:"_s + request.confNum;
     if (!request.roomId.isEmpty())
-        return u"cdr:room:"_s + request.roomId;
-    return u"cdr:period"_s;
+        return origin + u"cdr:room:"_s + request.roomId;
+    return origin + u"cdr:period"_s;
 }
 
 bool CdrSync::isRunning() const
@@ -238,6 +240,9 @@ void CdrSync::store(const QJsonArray &rows)
                 return;
             }
             const CdrIngestStats &value = stats.value();
+            // Rows seen again are rewritten as they were; only new ones change what views show.
+            if (value.inserted > 0)
+                m_store->cdrChanges()->announce(m_projectId);
             ++m_summary.windows;
             m_summary.rowsReceived += value.received;
             m_summary.inserted += value.inserted;

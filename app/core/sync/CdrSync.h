@@ -34,6 +34,9 @@ public:
         QDate to;
         QString roomId; // ...optionally of one room
         QString confNum; // or one session (then from/to are ignored)
+        // Who asked: the reconciler's passes keep their resume point apart from "Sync now"'s, so
+        // a pass never resets an interrupted sync the user started (and the other way round).
+        bool byReconciler = false;
     };
 
     struct Summary
@@ -55,7 +58,8 @@ public:
     void cancel();
     bool isRunning() const;
 
-    // The sync_state kind a request is kept under.
+    // The sync_state kind a request is kept under: "cdr:period", "cdr:room:<id>", "cdr:conf:<n>",
+    // with "reconciler:" before it for the reconciler's.
     static QString stateKind(const Request &request);
 
 Q_SIGNALS:
