@@ -1,15 +1,18 @@
 #include "CdrTestRows.h"
 #include "domain/CdrRowParser.h"
 #include "export/CdrExporter.h"
+#include "export/CsvWriter.h"
 #include "store/CdrIngest.h"
 #include "store/Store.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace confero;
 using namespace confero::test;
@@ -66,6 +69,45 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).contains(",Person 0,"));
         QVERIFY(lines.at(1).contains(",2025-05-01T08:00:00.000Z,2025-05-01T08:00:30.000Z,30,"));
         QVERIFY(lines.at(250).contains(",Person 249,"));
+    }
+
+    // Every exported line is what the cells and CsvWriter::writeRow make of the stored row; times
+    // are Qt's own ISO text, at the edges of days, months, leap years and the 9999 limit too.
+    void csvLinesAreTheCellsAndTimesAreQtsText()
+    {
+        CdrQuery query(&m_store, m_projectId);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(CdrExporter::write(query, {}, {}, &buffer, CdrExporter::Options{}));
+        const StoreResult<CdrPage> page = query.page({}, {}, 1000);
+        QVERIFY(page);
+        QBuffer expected;
+        expected.open(QIODevice::WriteOnly);
+        CsvWriter csv(&expected, true);
+        QVERIFY(csv.writeRow(CdrExporter::columns()));
+        for (const CdrStoredRow &row : page.value().rows)
+            QVERIFY(csv.writeRow(CdrExporter::toCells(row)));
+        QCOMPARE(buffer.data(), expected.data());
+
+        auto qtText = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
+        };
+        QList<qint64> times{1,
+                            999,
+                            86'399'999,
+                            86'400'000,
+                            951'782'400'000 /* 2000-02-29 */,
+                            4'107'542'399'999 /* 2100-02-28T23:59:59.999 */,
+                            253'402'300'799'999,
+                            253'402'300'800'000,
+                            -1,
+                            -86'400'001};
+        QRandomGenerator random(7);
+        for (int i = 0; i < 20'000; ++i)
+            times.append(qint64(random.generate64() % 253'402'300'800'000ULL));
+        for (const qint64 ms : std::as_const(times))
+            QCOMPARE(CdrExporter::isoTime(ms), qtText(ms));
+        QCOMPARE(CdrExporter::isoTime(0), QString());
     }
 
     void jsonSortedAndFiltered()

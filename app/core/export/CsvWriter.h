@@ -22,6 +22,11 @@ public:
 
     // One field as it appears in the file (quoted or escaped when needed).
     static QByteArray field(const QString &cell, bool escapeFormulas);
+    // The same, appended to `line` (no separator), without a temporary per field.
+    static void appendField(QByteArray &line, QStringView cell, bool escapeFormulas);
+    // Writes a line built with appendField (separators and CRLF included); false once the device
+    // refused a write.
+    bool writeLine(const QByteArray &line);
 
 private:
     QIODevice *m_device;
