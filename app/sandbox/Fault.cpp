@@ -19,6 +19,8 @@ QString kindName(Fault::Kind kind)
         return u"drop"_s;
     case Fault::Kind::Latency:
         return u"latency"_s;
+    case Fault::Kind::ExpireLinks:
+        return u"expire_links"_s;
     }
     return {};
 }
@@ -59,6 +61,13 @@ void Fault::consume()
         --count;
 }
 
+qint64 Fault::dropPoint(qint64 bodyLength) const
+{
+    if (afterFraction < 0 || bodyLength < 0)
+        return afterBytes;
+    return qint64(double(bodyLength) * afterFraction);
+}
+
 QJsonObject Fault::toJson() const
 {
     QJsonObject object{{u"kind"_s, kindName(kind)}, {u"count"_s, count}, {u"applied"_s, applied}};
@@ -73,10 +82,18 @@ QJsonObject Fault::toJson() const
         object.insert(u"retry_after_s"_s, retryAfterSeconds);
         break;
     case Kind::Drop:
-        object.insert(u"after_bytes"_s, afterBytes);
+        if (afterFraction >= 0)
+            object.insert(u"after_fraction"_s, afterFraction);
+        else
+            object.insert(u"after_bytes"_s, afterBytes);
         break;
     case Kind::Latency:
         object.insert(u"ms"_s, latencyMs);
+        break;
+    case Kind::ExpireLinks:
+        object.insert(u"ttl_s"_s, linkTtlSeconds);
+        object.insert(u"uses"_s, linkUses);
+        object.insert(u"status"_s, status);
         break;
     }
     return object;
@@ -94,8 +111,10 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
         fault.kind = Kind::Drop;
     else if (kind == u"latency")
         fault.kind = Kind::Latency;
+    else if (kind == u"expire_links")
+        fault.kind = Kind::ExpireLinks;
     else {
-        *error = u"\"kind\" must be \"status\", \"rate_limit\", \"drop\" or \"latency\""_s;
+        *error = u"\"kind\" must be \"status\", \"rate_limit\", \"drop\", \"latency\" or \"expire_links\""_s;
         return std::nullopt;
     }
     // [INFERRED] count defaults to 1; 0 would be a fault that never applies, so it is refused.
@@ -133,6 +152,15 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
         break;
     }
     case Kind::Drop: {
+        if (object.contains(u"after_fraction")) {
+            const double fraction = object.value(u"after_fraction").toDouble(-1);
+            if (!object.value(u"after_fraction").isDouble() || fraction < 0 || fraction > 1) {
+                *error = u"\"after_fraction\" must be a number from 0 to 1"_s;
+                return std::nullopt;
+            }
+            fault.afterFraction = fraction;
+            break;
+        }
         const std::optional<qint64> bytes = readNumber(object, u"after_bytes"_s, 0, 1LL << 40, 0, error);
         if (!bytes)
             return std::nullopt;
@@ -144,6 +172,22 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
         if (!ms)
             return std::nullopt;
         fault.latencyMs = int(*ms);
+        break;
+    }
+    case Kind::ExpireLinks: {
+        const std::optional<qint64> ttl = readNumber(object, u"ttl_s"_s, -1, 86'400 * 365, -1, error);
+        const std::optional<qint64> uses = ttl ? readNumber(object, u"uses"_s, -1, 1'000'000, -1, error) : std::nullopt;
+        const std::optional<qint64> status =
+            uses ? readNumber(object, u"status"_s, 403, 404, 403, error) : std::nullopt;
+        if (!ttl || !uses || !status)
+            return std::nullopt;
+        if (*uses == 0 || (*ttl < 0 && *uses < 0)) {
+            *error = u"expire_links needs \"ttl_s\" (0 or more) or \"uses\" (1 or more)"_s;
+            return std::nullopt;
+        }
+        fault.linkTtlSeconds = int(*ttl);
+        fault.linkUses = int(*uses);
+        fault.status = int(*status);
         break;
     }
     }

@@ -49,7 +49,7 @@ FaultPlan FaultInjector::take(const QString &path)
     FaultPlan plan;
     bool delayed = false;
     for (Fault &fault : m_faults) {
-        if (!fault.matches(path))
+        if (!fault.matches(path) || fault.kind == Fault::Kind::ExpireLinks)
             continue;
         if (fault.kind == Fault::Kind::Latency) {
             if (delayed)
@@ -63,6 +63,17 @@ FaultPlan FaultInjector::take(const QString &path)
         }
     }
     return plan;
+}
+
+std::optional<Fault> FaultInjector::takeLinkExpiry(const QString &path)
+{
+    for (Fault &fault : m_faults) {
+        if (fault.kind == Fault::Kind::ExpireLinks && fault.matches(path)) {
+            fault.consume();
+            return fault;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace confero::sandbox

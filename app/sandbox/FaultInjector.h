@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QList>
 
+#include <optional>
+
 namespace confero::sandbox {
 
 // The active fault list of the control surface. POST replaces it, DELETE clears it. Each platform
@@ -21,6 +23,8 @@ public:
     QJsonArray toJson() const;
 
     FaultPlan take(const QString &path);
+    // The first expire_links fault matching an archive request, used up once; take() ignores them.
+    std::optional<Fault> takeLinkExpiry(const QString &path);
 
 private:
     QList<Fault> m_faults;

@@ -2,9 +2,11 @@
 
 #include "ConstantTime.h"
 #include "DemoRoomSeeder.h"
+#include "JsonBody.h"
 #include "Logging.h"
 #include "StateFile.h"
 
+#include <QJsonDocument>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -39,8 +41,16 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_tokens(m_state, m_clock, m_ids)
     , m_control(m_state, m_clock, m_faults, m_tokens)
     , m_cdr(m_state, m_clock, m_rooms, m_options.appId)
+    , m_archive(m_state, m_clock, m_faults, m_options.appId)
+    , m_files(m_archive, m_clock, m_options.mediaCacheDir)
     , m_server(m_options.limits)
 {
+    if (!m_options.recordingPassword.isEmpty()) {
+        QString error;
+        if (!m_files.setCredentials(m_options.recordingUser.isEmpty() ? m_files.username() : m_options.recordingUser,
+                                    m_options.recordingPassword, &error))
+            qCWarning(lcSandbox) << error << "- keeping a random recording-file password";
+    }
     if (m_options.demoRooms)
         m_control.setAfterReset([this] { DemoRoomSeeder::seed(m_rooms, m_clock); });
     registerRoutes();
@@ -79,6 +89,7 @@ bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *er
     }
     m_address = address;
     m_tokens.setSignalling(baseUrl(QString()).authority(), m_server.isSecure());
+    m_archive.setFileBase(baseUrl(u"/files/"_s));
     qCInfo(lcSandbox) << "listening on" << baseUrl(QString()).toString();
     return true;
 }
@@ -122,6 +133,21 @@ QUrl SandboxServer::controlBaseUrl() const
 std::optional<qsizetype> SandboxServer::simulateCdr(const CdrSimulationPlan &plan, QString *error)
 {
     return m_cdr.simulate(plan, error);
+}
+
+bool SandboxServer::setRecordingCredentials(const QString &username, const QString &password, QString *error)
+{
+    return m_files.setCredentials(username, password, error);
+}
+
+QString SandboxServer::recordingUser() const
+{
+    return m_files.username();
+}
+
+QString SandboxServer::recordingPassword() const
+{
+    return m_files.password();
 }
 
 SandboxClock &SandboxServer::clock()
@@ -203,7 +229,8 @@ void SandboxServer::addPlatformRoute(const QByteArray &method, const QString &ro
                          // A drop happens after the request was carried out: the answer is lost, not
                          // the change, which is what makes retries of non-idempotent calls interesting.
                          if (plan.outcome && plan.outcome->kind == Fault::Kind::Drop)
-                             response.dropAfterBodyBytes = plan.outcome->afterBytes;
+                             response.dropAfterBodyBytes = plan.outcome->dropPoint(
+                                 response.bodyDevice ? response.bodyLength : response.body.size());
                          if (reply.status >= 400)
                              qCDebug(lcSandbox) << request.method << request.path << "->" << reply.status
                                                 << reply.body.value(u"result").toInt();
@@ -261,6 +288,7 @@ void SandboxServer::registerRoutes()
                      });
 
     registerCdrRoutes();
+    registerArchiveRoutes();
 
     addControlRoute("POST", u"/reset"_s, [this](const HttpRequest &) { return m_control.reset(); });
     addControlRoute("GET", u"/state"_s, [this](const HttpRequest &) { return m_control.state(); });
@@ -272,8 +300,12 @@ void SandboxServer::registerRoutes()
                     [this](const HttpRequest &request) { return m_control.leave(request.body); });
     addControlRoute("POST", u"/faults"_s,
                     [this](const HttpRequest &request) { return m_control.setFaults(request.body); });
-    addControlRoute("POST", u"/sessions/simulate"_s,
-                    [this](const HttpRequest &request) { return m_control.simulateSession(request.body); });
+    addControlRoute("POST", u"/sessions/simulate"_s, [this](const HttpRequest &request) {
+        const ApiReply reply = m_control.simulateSession(request.body);
+        if (reply.isSuccess() && QJsonDocument::fromJson(request.body).object().value(u"recorded").toBool())
+            m_archive.markRecorded(reply.body.value(u"conf_num").toString());
+        return reply;
+    });
     addControlRoute("POST", u"/cdr/simulate"_s,
                     [this](const HttpRequest &request) { return m_cdr.simulate(request.body); });
     addControlRoute("DELETE", u"/faults"_s, [this](const HttpRequest &) { return m_control.clearFaults(); });
@@ -309,6 +341,85 @@ void SandboxServer::registerCdrRoutes()
         [this](const QStringList &p) { return m_cdr.roomPeriod(p.value(0), p.value(1), p.value(2)); });
     add(u"/cdr/conf"_s, [this](const QStringList &) { return m_cdr.conference({}); });
     add(u"/cdr/conf/{conf_num}"_s, [this](const QStringList &p) { return m_cdr.conference(p.value(0)); });
+}
+
+void SandboxServer::registerArchiveRoutes()
+{
+    using http::HttpRequest;
+    // As the /cdr routes: each also answers without its parameters with the code naming what is missing.
+    const auto add = [this](const QString &route,
+                            const std::function<ApiReply(const QStringList &, const QString &)> &handler) {
+        for (const QString &form : {route, QString(route + u'/')})
+            addPlatformRoute("GET", form, [handler](const HttpRequest &request, const QStringList &params) {
+                return handler(params, request.path);
+            });
+    };
+    add(u"/archive/period"_s,
+        [this](const QStringList &, const QString &path) { return m_archive.period({}, {}, path); });
+    add(u"/archive/period/{from}"_s,
+        [this](const QStringList &p, const QString &path) { return m_archive.period(p.value(0), {}, path); });
+    add(u"/archive/period/{from}/{to}"_s,
+        [this](const QStringList &p, const QString &path) { return m_archive.period(p.value(0), p.value(1), path); });
+    add(u"/archive/room"_s, [this](const QStringList &, const QString &path) { return m_archive.room({}, path); });
+    add(u"/archive/room/{room_id}"_s,
+        [this](const QStringList &p, const QString &path) { return m_archive.room(p.value(0), path); });
+    add(u"/archive/room-period"_s,
+        [this](const QStringList &, const QString &path) { return m_archive.roomPeriod({}, {}, {}, path); });
+    add(u"/archive/room-period/{room_id}"_s,
+        [this](const QStringList &p, const QString &path) { return m_archive.roomPeriod(p.value(0), {}, {}, path); });
+    add(u"/archive/room-period/{room_id}/{from}"_s, [this](const QStringList &p, const QString &path) {
+        return m_archive.roomPeriod(p.value(0), p.value(1), {}, path);
+    });
+    add(u"/archive/room-period/{room_id}/{from}/{to}"_s, [this](const QStringList &p, const QString &path) {
+        return m_archive.roomPeriod(p.value(0), p.value(1), p.value(2), path);
+    });
+    add(u"/archive/room-period/{room_id}/period/{from}/{to}"_s, [this](const QStringList &p, const QString &path) {
+        return m_archive.roomPeriod(p.value(0), p.value(1), p.value(2), path);
+    });
+    add(u"/archive/conf"_s,
+        [this](const QStringList &, const QString &path) { return m_archive.conference({}, path); });
+    add(u"/archive/conf/{conf_num}"_s,
+        [this](const QStringList &p, const QString &path) { return m_archive.conference(p.value(0), path); });
+
+    // The files, outside the API prefixes and behind their own credentials. Status, rate-limit,
+    // latency and drop faults apply to them as to platform routes (match "/files/").
+    m_router.add("GET", u"/files/{link}/{room_id}/{conf_num}/{name}"_s,
+                 [this](const HttpRequest &request, const QStringList &params, const http::HttpResponder &responder) {
+                     const FaultPlan plan = m_faults.take(request.path);
+                     http::HttpResponse response;
+                     if (plan.outcome && plan.outcome->kind == Fault::Kind::Status) {
+                         response = http::HttpResponse::text(plan.outcome->status, "Injected fault");
+                     } else if (plan.outcome && plan.outcome->kind == Fault::Kind::RateLimit) {
+                         response = http::HttpResponse::text(429, "Too many requests");
+                         response.setHeader("Retry-After", QByteArray::number(plan.outcome->retryAfterSeconds));
+                     } else {
+                         response = m_files.serve(request, params);
+                     }
+                     if (plan.outcome && plan.outcome->kind == Fault::Kind::Drop)
+                         response.dropAfterBodyBytes =
+                             plan.outcome->dropPoint(response.bodyDevice ? response.bodyLength : response.body.size());
+                     answer(responder, std::move(response), plan.latencyMs);
+                 });
+
+    addControlRoute("GET", u"/archive/credentials"_s, [this](const HttpRequest &) {
+        return ApiReply::success({{u"username"_s, m_files.username()}, {u"password"_s, m_files.password()}});
+    });
+    addControlRoute("POST", u"/archive/credentials"_s, [this](const HttpRequest &request) {
+        SandboxError error;
+        const std::optional<QJsonObject> body = JsonBody::parseObject(request.body, &error);
+        if (!body)
+            return ApiReply::failure(error);
+        QString why;
+        if (!m_files.setCredentials(body->value(u"username").toString(), body->value(u"password").toString(), &why))
+            return ApiReply::failure({ResultCode::MalformedRequest, u"Malformed request"_s, why});
+        return ApiReply::success({{u"username"_s, m_files.username()}});
+    });
+    addControlRoute("POST", u"/archive/media"_s, [this](const HttpRequest &) {
+        QString error;
+        if (!m_files.prepareMedia(&error))
+            return ApiReply::failure({ResultCode::InternalError, u"Media unavailable"_s, error});
+        return ApiReply::success({{u"folder"_s, m_files.media().folder()}});
+    });
 }
 
 void SandboxServer::persist()

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "ApiReply.h"
+#include "ArchiveController.h"
 #include "CdrController.h"
 #include "ControlController.h"
 #include "FaultInjector.h"
 #include "ObjectIdGenerator.h"
+#include "RecordingFileServer.h"
 #include "RoomsController.h"
 #include "SandboxClock.h"
 #include "SandboxOptions.h"
@@ -50,6 +52,11 @@ public:
     // Returns the number of rows, or nothing with `error` set.
     std::optional<qsizetype> simulateCdr(const CdrSimulationPlan &plan, QString *error);
 
+    // The recording-file Basic auth; false (with `error`) for a password under 10 characters.
+    bool setRecordingCredentials(const QString &username, const QString &password, QString *error);
+    QString recordingUser() const;
+    QString recordingPassword() const;
+
     SandboxClock &clock();
     const SandboxState &state() const;
 
@@ -65,6 +72,7 @@ private:
     void addControlRoute(const QByteArray &method, const QString &route, const ControlHandler &handler);
     void registerRoutes();
     void registerCdrRoutes();
+    void registerArchiveRoutes();
     bool isAuthorized(const http::HttpRequest &request) const;
     void answer(const http::HttpResponder &responder, http::HttpResponse response, int latencyMs);
     void persist();
@@ -81,6 +89,8 @@ private:
     TokensController m_tokens;
     ControlController m_control;
     CdrController m_cdr;
+    ArchiveController m_archive;
+    RecordingFileServer m_files;
     http::HttpRouter m_router;
     http::HttpServer m_server;
     std::optional<QSslConfiguration> m_tls;

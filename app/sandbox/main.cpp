@@ -78,8 +78,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption sessionsPerDay(u"sessions-per-day"_s, u"Sessions per simulated day (default 40)."_s,
                                             u"N"_s, u"40"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of the simulated history (default 1)."_s, u"S"_s, u"1"_s);
-    parser.addOptions(
-        {listen, appId, appKey, state, tlsCert, tlsKey, demoRooms, makeCert, simulateDays, sessionsPerDay, seed});
+    const QCommandLineOption recordingUser(
+        u"recording-user"_s, u"User name of the recording-file Basic auth (default recordings)."_s, u"NAME"_s);
+    const QCommandLineOption recordingPassword(
+        u"recording-password"_s,
+        u"Password of the recording-file Basic auth, 10 characters or more (default: random, shown by GET "
+        "/sandbox/archive/credentials)."_s,
+        u"PASSWORD"_s);
+    const QCommandLineOption mediaCache(
+        u"media-cache"_s, u"Folder of the generated recording media (made once with ffmpeg)."_s, u"DIR"_s);
+    parser.addOptions({listen, appId, appKey, state, tlsCert, tlsKey, demoRooms, makeCert, simulateDays, sessionsPerDay,
+                       seed, recordingUser, recordingPassword, mediaCache});
     parser.process(app);
 
     if (parser.isSet(makeCert)) {
@@ -116,6 +125,11 @@ int main(int argc, char *argv[])
     options.appKey = parser.value(appKey);
     options.stateFile = parser.value(state);
     options.demoRooms = parser.isSet(demoRooms);
+    if (parser.isSet(recordingPassword) && parser.value(recordingPassword).size() < 10)
+        return fail(u"--recording-password needs at least 10 characters, as the platform's portal requires"_s);
+    options.recordingUser = parser.value(recordingUser);
+    options.recordingPassword = parser.value(recordingPassword);
+    options.mediaCacheDir = parser.value(mediaCache);
     SandboxServer server(options);
     if (tls) {
         QString error;
