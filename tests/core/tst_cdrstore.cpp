@@ -196,6 +196,58 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT SUM(row_count) FROM sessions"_s), 30);
     }
 
+    // Overlapping windows in one batch (begin, add, add, commit) store what two ingests store: rows
+    // seen twice within the batch are one row, the sessions are recomputed whole at commit; a batch
+    // dropped without commit leaves nothing.
+    void aBatchOfWindowsIsOneTransaction_data() { backends(); }
+    void aBatchOfWindowsIsOneTransaction()
+    {
+        QVERIFY(open());
+        QJsonArray first, second;
+        for (int i = 0; i < 20; ++i) {
+            CdrRowSpec spec;
+            spec.confNum = QString::number(100 + i / 5);
+            spec.name = u"user %1"_s.arg(i);
+            spec.userRef = u"u-%1"_s.arg(i);
+            if (i % 2 == 0)
+                spec.cdrId = u"cdr-%1"_s.arg(i);
+            spec.connect = spec.connect.addSecs(i * 7);
+            (i < 12 ? first : second).append(cdrRow(spec));
+            if (i >= 8 && i < 12)
+                second.append(cdrRow(spec)); // the overlap of two windows
+        }
+        {
+            CdrIngest dropped(m_store->database(), m_projectId);
+            QVERIFY(dropped.begin());
+            QVERIFY(dropped.add(CdrRowParser::parse(first)));
+            QVERIFY(dropped.inTransaction());
+        }
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants"_s), 0);
+
+        CdrIngest batch(m_store->database(), m_projectId);
+        QVERIFY(batch.begin());
+        const StoreResult<CdrIngestStats> a = batch.add(CdrRowParser::parse(first));
+        const StoreResult<CdrIngestStats> b = batch.add(CdrRowParser::parse(second));
+        QVERIFY(a && b);
+        QCOMPARE(a.value().inserted, 12);
+        QCOMPARE(b.value().inserted, 8);
+        QCOMPARE(b.value().updated, 4);
+        QVERIFY(batch.commit());
+        QVERIFY(!batch.inTransaction());
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants"_s), 20);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM sessions"_s), 4);
+        QCOMPARE(scalar(u"SELECT SUM(row_count) FROM sessions"_s), 20);
+        QCOMPARE(scalar(u"SELECT row_count FROM sessions WHERE conf_num = '102'"_s), 5);
+
+        // The same statements serve the next batch.
+        QVERIFY(batch.begin());
+        const StoreResult<CdrIngestStats> again = batch.add(CdrRowParser::parse(second));
+        QVERIFY(again);
+        QCOMPARE(again.value().inserted, 0);
+        QVERIFY(batch.commit());
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants"_s), 20);
+    }
+
     void sameRowWithAndWithoutCdrId_data() { backends(); }
     void sameRowWithAndWithoutCdrId()
     {

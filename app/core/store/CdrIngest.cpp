@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 
 namespace confero {
@@ -134,16 +135,100 @@ private:
 
 } // namespace
 
+// The statements of an ingest, prepared once and reused by every window and batch: on the raw
+// SQLite handle (bulk speed) or through QSqlQuery (PostgreSQL).
+struct CdrIngest::Statements
+{
+    static constexpr const char *kByKey =
+        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND cdr_key = ?";
+    static constexpr const char *kByNatural =
+        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND natural_key = ?";
+    static constexpr const char *kByHash =
+        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND row_sha256 = ?";
+    static constexpr const char *kInsert =
+        "INSERT INTO participants (project_id, cdr_key, cdr_id, natural_key, row_sha256, app_id, conf_num, call_num, "
+        "call_log_id, room_id, room_name, name, user_ref, role, agent, ip, connect_ms, disconnect_ms, duration_s, "
+        "published_minutes, subscribed_minutes, connect_minutes, recorded, trans_date_ms, problems, raw_json, "
+        "synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static constexpr const char *kUpdate =
+        "UPDATE participants SET cdr_key = ?, cdr_id = ?, natural_key = ?, row_sha256 = ?, app_id = ?, conf_num = ?, "
+        "call_num = ?, call_log_id = ?, room_id = ?, room_name = ?, name = ?, user_ref = ?, role = ?, agent = ?, "
+        "ip = ?, connect_ms = ?, disconnect_ms = ?, duration_s = ?, published_minutes = ?, subscribed_minutes = ?, "
+        "connect_minutes = ?, recorded = ?, trans_date_ms = ?, problems = ?, raw_json = ?, synced_at = ? WHERE id = ?";
+
+    explicit Statements(const QSqlDatabase &db)
+        : handle(sqliteHandle(db))
+        , byKey(db)
+        , byNatural(db)
+        , byHash(db)
+        , insert(db)
+        , update(db)
+    {
+    }
+
+    // Empty when every statement is ready, else why not.
+    QString prepare()
+    {
+        if (handle) {
+            rawByKey.emplace(handle, kByKey);
+            rawByNatural.emplace(handle, kByNatural);
+            rawByHash.emplace(handle, kByHash);
+            rawInsert.emplace(handle, kInsert);
+            rawUpdate.emplace(handle, kUpdate);
+            for (const std::optional<RawStatement> *statement :
+                 {&rawByKey, &rawByNatural, &rawByHash, &rawInsert, &rawUpdate}) {
+                if (!(*statement)->isValid())
+                    return (*statement)->error();
+            }
+            return {};
+        }
+        for (const auto &[query, sql] :
+             {std::pair{&byKey, kByKey}, std::pair{&byNatural, kByNatural}, std::pair{&byHash, kByHash},
+              std::pair{&insert, kInsert}, std::pair{&update, kUpdate}}) {
+            if (!query->prepare(QString::fromLatin1(sql)))
+                return query->lastError().text();
+        }
+        return {};
+    }
+
+    sqlite3 *handle;
+    std::optional<RawStatement> rawByKey, rawByNatural, rawByHash, rawInsert, rawUpdate;
+    QSqlQuery byKey, byNatural, byHash, insert, update;
+};
+
 CdrIngest::CdrIngest(const QSqlDatabase &db, qint64 projectId)
     : m_db(db)
     , m_projectId(projectId)
 {
 }
 
+CdrIngest::~CdrIngest()
+{
+    if (m_open)
+        m_db.rollback();
+}
+
+bool CdrIngest::inTransaction() const
+{
+    return m_open;
+}
+
 StoreResult<CdrIngestStats> CdrIngest::ingest(const QList<CdrRow> &rows)
 {
-    CdrIngestStats stats;
-    stats.received = static_cast<int>(rows.size());
+    if (const StoreResult<bool> begun = begin(); !begun)
+        return begun.error();
+    StoreResult<CdrIngestStats> stats = add(rows);
+    if (!stats)
+        return stats;
+    if (const StoreResult<bool> committed = commit(); !committed)
+        return committed.error();
+    return stats;
+}
+
+StoreResult<bool> CdrIngest::begin()
+{
+    if (m_open)
+        return true;
     if (!m_db.isOpen())
         return StoreError{IngestText::tr("The call records could not be stored: the database is not open."),
                           m_db.lastError().text()};
@@ -155,52 +240,66 @@ StoreResult<CdrIngestStats> CdrIngest::ingest(const QList<CdrRow> &rows)
     if (sqlite ? !begin.exec(QStringLiteral("BEGIN IMMEDIATE")) : !m_db.transaction())
         return StoreError{IngestText::tr("Could not start storing call records."),
                           sqlite ? begin.lastError().text() : m_db.lastError().text()};
+    m_open = true;
+    m_pendingSessions.clear();
+    if (!m_statements) {
+        auto statements = std::make_unique<Statements>(m_db);
+        if (const QString error = statements->prepare(); !error.isEmpty()) {
+            rollback();
+            return StoreError{IngestText::tr("Could not prepare storing call records."), error};
+        }
+        m_statements = std::move(statements);
+    }
+    return true;
+}
 
+void CdrIngest::rollback()
+{
+    m_db.rollback();
+    m_open = false;
+    m_pendingSessions.clear();
+}
+
+StoreResult<bool> CdrIngest::commit()
+{
+    if (!m_open)
+        return true;
+    const StoreResult<bool> sessions = recomputeSessions(m_pendingSessions);
+    if (!sessions) {
+        rollback();
+        return sessions.error();
+    }
+    if (!m_db.commit()) {
+        const QString detail = m_db.lastError().text();
+        rollback();
+        return StoreError{IngestText::tr("Could not save the call records."), detail};
+    }
+    m_open = false;
+    m_pendingSessions.clear();
+    return true;
+}
+
+StoreResult<CdrIngestStats> CdrIngest::add(const QList<CdrRow> &rows)
+{
+    CdrIngestStats stats;
+    stats.received = static_cast<int>(rows.size());
+    if (!m_open)
+        return StoreError{IngestText::tr("Could not store call records: no transaction was started."), {}};
     auto abort = [this](const StoreError &error) -> StoreResult<CdrIngestStats> {
-        m_db.rollback();
+        rollback();
         return error;
     };
-
-    static const char *const kByKey =
-        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND cdr_key = ?";
-    static const char *const kByNatural =
-        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND natural_key = ?";
-    static const char *const kByHash =
-        "SELECT id, cdr_id, cdr_key FROM participants WHERE project_id = ? AND row_sha256 = ?";
-    static const char *const kInsert =
-        "INSERT INTO participants (project_id, cdr_key, cdr_id, natural_key, row_sha256, app_id, conf_num, call_num, "
-        "call_log_id, room_id, room_name, name, user_ref, role, agent, ip, connect_ms, disconnect_ms, duration_s, "
-        "published_minutes, subscribed_minutes, connect_minutes, recorded, trans_date_ms, problems, raw_json, "
-        "synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static const char *const kUpdate =
-        "UPDATE participants SET cdr_key = ?, cdr_id = ?, natural_key = ?, row_sha256 = ?, app_id = ?, conf_num = ?, "
-        "call_num = ?, call_log_id = ?, room_id = ?, room_name = ?, name = ?, user_ref = ?, role = ?, agent = ?, "
-        "ip = ?, connect_ms = ?, disconnect_ms = ?, duration_s = ?, published_minutes = ?, subscribed_minutes = ?, "
-        "connect_minutes = ?, recorded = ?, trans_date_ms = ?, problems = ?, raw_json = ?, synced_at = ? WHERE id = ?";
-
-    // Two ways to the same statements: the raw SQLite handle (bulk speed), or QSqlQuery (PostgreSQL).
-    sqlite3 *const handle = sqliteHandle(m_db);
-    std::optional<RawStatement> rawByKey, rawByNatural, rawByHash, rawInsert, rawUpdate;
-    QSqlQuery byKey(m_db), byNatural(m_db), byHash(m_db), insert(m_db), update(m_db);
-    if (handle) {
-        rawByKey.emplace(handle, kByKey);
-        rawByNatural.emplace(handle, kByNatural);
-        rawByHash.emplace(handle, kByHash);
-        rawInsert.emplace(handle, kInsert);
-        rawUpdate.emplace(handle, kUpdate);
-        for (const std::optional<RawStatement> *statement :
-             {&rawByKey, &rawByNatural, &rawByHash, &rawInsert, &rawUpdate}) {
-            if (!(*statement)->isValid())
-                return abort(
-                    StoreError{IngestText::tr("Could not prepare storing call records."), (*statement)->error()});
-        }
-    } else {
-        byKey.prepare(QString::fromLatin1(kByKey));
-        byNatural.prepare(QString::fromLatin1(kByNatural));
-        byHash.prepare(QString::fromLatin1(kByHash));
-        insert.prepare(QString::fromLatin1(kInsert));
-        update.prepare(QString::fromLatin1(kUpdate));
-    }
+    sqlite3 *const handle = m_statements->handle;
+    auto &rawByKey = m_statements->rawByKey;
+    auto &rawByNatural = m_statements->rawByNatural;
+    auto &rawByHash = m_statements->rawByHash;
+    auto &rawInsert = m_statements->rawInsert;
+    auto &rawUpdate = m_statements->rawUpdate;
+    QSqlQuery &byKey = m_statements->byKey;
+    QSqlQuery &byNatural = m_statements->byNatural;
+    QSqlQuery &byHash = m_statements->byHash;
+    QSqlQuery &insert = m_statements->insert;
+    QSqlQuery &update = m_statements->update;
 
     // The candidate a row is the same as: one whose cdr_id does not contradict the row's. False
     // with *error set when the lookup failed.
@@ -361,17 +460,7 @@ StoreResult<CdrIngestStats> CdrIngest::ingest(const QList<CdrRow> &rows)
         if (!row.confNum.isEmpty())
             stats.confNums.insert(row.confNum);
     }
-
-    const StoreResult<bool> sessions = recomputeSessions(stats.confNums);
-    if (!sessions) {
-        m_db.rollback();
-        return sessions.error();
-    }
-    if (!m_db.commit()) {
-        const QString detail = m_db.lastError().text();
-        m_db.rollback();
-        return StoreError{IngestText::tr("Could not save the call records."), detail};
-    }
+    m_pendingSessions.unite(stats.confNums);
     return stats;
 }
 

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <memory>
+
 namespace confero {
 
 struct CdrIngestStats
@@ -28,20 +30,39 @@ struct CdrIngestStats
 // a row first seen without cdr_id and later with it (or the reverse) stays one row, and keeps the
 // cdr_id once known. Two rows with the same natural key but different cdr_ids are two rows: the
 // platform's own id wins over our guess.
+//
+// ingest() stores one window in one transaction. For bulk work, begin() / add() (any number of
+// windows) / commit() store many in one: the statements are prepared once per CdrIngest and the
+// touched sessions are recomputed once, at commit. A failed add() or commit() rolls back the whole
+// batch; destroying a CdrIngest with a batch open rolls it back.
 class CdrIngest
 {
 public:
     CdrIngest(const QSqlDatabase &db, qint64 projectId);
+    ~CdrIngest();
+    CdrIngest(const CdrIngest &) = delete;
+    CdrIngest &operator=(const CdrIngest &) = delete;
 
     StoreResult<CdrIngestStats> ingest(const QList<CdrRow> &rows);
+
+    StoreResult<bool> begin();
+    StoreResult<CdrIngestStats> add(const QList<CdrRow> &rows);
+    StoreResult<bool> commit();
+    bool inTransaction() const;
 
     // Recomputes the sessions of these conference numbers from their participant rows (start, end,
     // duration, participants, peak concurrency by a sweep over joins and leaves, recorded).
     StoreResult<bool> recomputeSessions(const QSet<QString> &confNums);
 
 private:
+    struct Statements;
+    void rollback();
+
     QSqlDatabase m_db;
     qint64 m_projectId;
+    std::unique_ptr<Statements> m_statements;
+    bool m_open = false;
+    QSet<QString> m_pendingSessions; // touched by the open batch, recomputed at commit
 };
 
 } // namespace confero

@@ -127,6 +127,9 @@ void CdrSync::start(const Request &request)
     m_summary = {};
     m_windows.clear();
     m_next = 0;
+    m_fetched = 0;
+    m_storing = false;
+    m_ready.reset();
 
     const bool whole = !request.confNum.isEmpty() || (!request.roomId.isEmpty() && !request.from.isValid());
     if (whole) {
@@ -156,6 +159,7 @@ void CdrSync::start(const Request &request)
             while (m_next < m_windows.size() && m_windows.at(m_next).to <= saved->doneThrough)
                 ++m_next;
             m_summary.resumed = m_next > 0;
+            m_fetched = m_next;
         }
     }
     m_windowsTotal = static_cast<int>(m_windows.size());
@@ -185,19 +189,31 @@ void CdrSync::fetchNext()
         Q_EMIT finished(m_summary);
         return;
     }
-    const Window window = m_windows.at(m_next);
+    // One request at a time, and at most one window fetched ahead of the one being stored: the
+    // next answer travels while the worker stores, and memory holds two windows at most.
+    if (m_call || m_fetched >= m_windows.size() || m_fetched - m_next >= 2)
+        return;
+    const qsizetype index = m_fetched++;
+    const Window window = m_windows.at(index);
     auto *call = new QObject(this);
     m_call = call;
     const quint64 generation = m_generation;
-    auto done = [this, call, generation](PlatformResult<QJsonArray> result) {
+    auto done = [this, call, generation, index](PlatformResult<QJsonArray> result) {
         call->deleteLater();
         if (generation != m_generation || !m_running)
             return;
+        m_call = nullptr;
         if (!result) {
             fail(result.error().message());
             return;
         }
-        store(result.value());
+        // One store at a time, each posted after the last one's answer was handled: a cancel()
+        // from a progress receiver then stores nothing more.
+        if (m_storing)
+            m_ready = {index, result.value()};
+        else
+            store(index, result.value());
+        fetchNext();
     };
     if (!m_request.confNum.isEmpty())
         m_platform->cdrByConference(m_request.confNum, call, std::move(done));
@@ -209,33 +225,42 @@ void CdrSync::fetchNext()
         m_platform->cdrByPeriod(window.from, window.to, call, std::move(done));
 }
 
-void CdrSync::store(const QJsonArray &rows)
+void CdrSync::store(qsizetype index, const QJsonArray &rows)
 {
-    const Window window = m_windows.at(m_next);
+    const Window window = m_windows.at(index);
     const qint64 projectId = m_projectId;
     const QString kind = stateKind(m_request);
-    SavedState state{m_request.from, m_request.to, window.to, static_cast<int>(m_next) + 1, m_windowsTotal};
+    SavedState state{m_request.from, m_request.to, window.to, static_cast<int>(index) + 1, m_windowsTotal};
     StoreWorker *worker = m_worker;
     const quint64 generation = m_generation;
+    m_storing = true;
     m_worker->run<StoreResult<CdrIngestStats>>(
         [rows, projectId, kind, state, worker](QSqlDatabase &db) -> StoreResult<CdrIngestStats> {
             if (!db.isOpen())
                 return worker->openError();
-            // Parsed here, off the caller's thread: this is the hot path of a large sync.
+            // Parsed here, off the caller's thread: this is the hot path of a large sync. The rows
+            // and how far the sync got are committed together, so a resumed sync starts exactly
+            // after what is stored.
             CdrIngest ingest(db, projectId);
-            StoreResult<CdrIngestStats> stats = ingest.ingest(CdrRowParser::parse(rows));
+            if (const StoreResult<bool> begun = ingest.begin(); !begun)
+                return begun.error();
+            StoreResult<CdrIngestStats> stats = ingest.add(CdrRowParser::parse(rows));
             if (!stats)
                 return stats;
             const StoreResult<bool> saved = writeState(db, projectId, kind, state, rows.size());
             if (!saved)
-                return saved.error();
+                return saved.error(); // the open batch is rolled back with `ingest`
+            if (const StoreResult<bool> committed = ingest.commit(); !committed)
+                return committed.error();
             return stats;
         },
         [this, generation](const StoreResult<CdrIngestStats> &stats) {
             if (generation != m_generation || !m_running)
                 return;
+            m_storing = false;
             if (!stats) {
                 qCWarning(lcStore).noquote() << stats.error().message << stats.error().detail;
+                delete m_call; // the window fetched ahead is not wanted any more
                 fail(stats.error().message);
                 return;
             }
@@ -256,14 +281,22 @@ void CdrSync::store(const QJsonArray &rows)
             ++m_next;
             Q_EMIT progress(static_cast<int>(m_next), m_windowsTotal, window.to);
             // A receiver of progress may have cancelled (or restarted) the sync.
-            if (generation == m_generation && m_running)
-                fetchNext();
+            if (generation != m_generation || !m_running)
+                return;
+            if (m_ready) {
+                const auto [next, nextRows] = std::move(*m_ready);
+                m_ready.reset();
+                store(next, nextRows);
+            }
+            fetchNext();
         });
 }
 
 void CdrSync::fail(const QString &message)
 {
     m_running = false;
+    m_storing = false;
+    m_ready.reset();
     ++m_generation;
     qCInfo(lcStore).noquote() << "CDR sync stopped:" << message;
     Q_EMIT failed(message);

@@ -4,6 +4,7 @@
 #include "store/CdrIngest.h"
 
 #include <QDate>
+#include <QJsonArray>
 #include <QObject>
 #include <QPointer>
 
@@ -18,10 +19,10 @@ class VideoPlatform;
 // Copies the platform's call records for a period (optionally of one room) or of one session into
 // the store. A period is fetched in windows of two UTC days that overlap by a day ([d, d+1], then
 // [d+1, d+2], ...), so a session crossing midnight is seen whole at least once; rows seen twice are
-// one row (CdrIngest). Parsing and storing run on a worker thread with its own connection. How far
-// it got is kept in sync_state after every window: a sync of the same kind and period that was
-// interrupted resumes at its last stored day. A window the server drops mid-answer is retried by
-// the platform client (RetryPolicy); a window that still fails ends the sync with that error.
+// one row (CdrIngest). Parsing and storing run on a worker thread with its own connection while the
+// next window is fetched. How far it got is committed in sync_state with every window's rows: a
+// sync of the same kind and period that was interrupted resumes at its last stored day. A window the server drops
+// mid-answer is retried by the platform client (RetryPolicy); a window that still fails ends the sync with that error.
 class CdrSync final : public QObject
 {
     Q_OBJECT
@@ -75,7 +76,7 @@ private:
     };
 
     void fetchNext();
-    void store(const QJsonArray &rows);
+    void store(qsizetype index, const QJsonArray &rows);
     void fail(const QString &message);
 
     VideoPlatform *m_platform;
@@ -84,7 +85,10 @@ private:
     StoreWorker *m_worker;
     Request m_request;
     QList<Window> m_windows;
-    qsizetype m_next = 0;
+    qsizetype m_next = 0; // the next window to be stored
+    qsizetype m_fetched = 0; // the next window to fetch (at most two ahead of m_next)
+    bool m_storing = false; // a window is on the worker
+    std::optional<std::pair<qsizetype, QJsonArray>> m_ready; // fetched, waiting for the worker
     int m_windowsTotal = 0;
     Summary m_summary;
     bool m_running = false;
