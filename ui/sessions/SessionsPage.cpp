@@ -93,6 +93,9 @@ SessionsPage::SessionsPage(Store *store, QWidget *parent)
     m_textDelay.setInterval(300);
     connect(&m_textDelay, &QTimer::timeout, this, &SessionsPage::applyFilter);
     connect(m_ui->participantFilter, &QLineEdit::textEdited, &m_textDelay, qOverload<>(&QTimer::start));
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(500);
+    connect(&m_reloadDelay, &QTimer::timeout, this, &SessionsPage::reloadKeepingSelection);
     connect(m_ui->participantFilter, &QLineEdit::returnPressed, this, &SessionsPage::applyFilter);
     connect(m_ui->presetCombo, &QComboBox::activated, this, &SessionsPage::applyPreset);
     // A date typed or picked makes the period custom.
@@ -164,6 +167,18 @@ void SessionsPage::setPlatform(VideoPlatform *platform, qint64 projectId)
             });
             connect(m_ui->sessionTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                     &SessionsPage::showCurrentSession);
+            // The reconciler (or retention) changed the stored rows: shown as they are now.
+            connect(m_model, &SessionTableModel::storedRowsChanged, this, [this] {
+                if (!(m_sync && m_sync->isRunning())) // a sync of this page reloads when it ends
+                    m_reloadDelay.start();
+            });
+            connect(m_model, &SessionTableModel::sessionFound, this, [this](qint64, int row) {
+                if (row < 0)
+                    return;
+                const QModelIndex index = m_model->index(row, SessionTableModel::Room);
+                m_ui->sessionTable->setCurrentIndex(index);
+                m_ui->sessionTable->scrollTo(index);
+            });
         }
         showSession(-1);
         updateCount();
@@ -188,8 +203,7 @@ void SessionsPage::setPlatform(VideoPlatform *platform, qint64 projectId)
                 text += u' ' + tr("%n stored with problems.", nullptr, summary.withProblems);
             m_ui->syncStatus->setText(text);
             m_ui->syncStatus->setToolTip(summary.problems.join(u'\n'));
-            if (m_model)
-                m_model->refresh();
+            reloadKeepingSelection();
             Q_EMIT syncFinished(true);
         });
         connect(m_sync, &CdrSync::failed, this, [this](const QString &message) {
@@ -202,8 +216,7 @@ void SessionsPage::setPlatform(VideoPlatform *platform, qint64 projectId)
                 m_ui->errorBanner->showError(tr("Could not sync the call records: %1").arg(message), true);
             }
             // What was stored before the failure is there to see.
-            if (m_model)
-                m_model->refresh();
+            reloadKeepingSelection();
             Q_EMIT syncFinished(false);
         });
         if (m_autoSyncProject == m_projectId) {
@@ -360,6 +373,19 @@ void SessionsPage::openSelectedSession()
     showCurrentSession();
     if (!shownSession().isEmpty())
         m_ui->participantTable->setFocus(Qt::OtherFocusReason);
+}
+
+void SessionsPage::reloadKeepingSelection()
+{
+    m_reloadDelay.stop();
+    if (!m_model)
+        return;
+    const QModelIndex current = m_ui->sessionTable->currentIndex();
+    const std::optional<SessionRow> session = current.isValid() ? m_model->session(current.row()) : std::nullopt;
+    if (session)
+        m_model->refreshKeeping(session->id);
+    else
+        m_model->refresh();
 }
 
 void SessionsPage::showCurrentSession()

@@ -77,6 +77,7 @@ private:
     void showCurrentSession();
     void showSession(int row);
     void setSyncing(bool syncing);
+    void reloadKeepingSelection();
 
     std::unique_ptr<Ui::SessionsPage> m_ui;
     Store *m_store;
@@ -88,6 +89,7 @@ private:
     CdrSync *m_sync = nullptr;
     bool m_cancelling = false;
     QTimer m_textDelay; // typing in the participant filter applies after a pause
+    QTimer m_reloadDelay; // the store's changes (a reconciler pass: a window at a time) reload once
 };
 
 } // namespace confero
