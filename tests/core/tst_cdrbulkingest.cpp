@@ -1,0 +1,170 @@
+#include "CdrTestRows.h"
+#include "StoreBackends.h"
+#include "domain/CdrRowParser.h"
+#include "store/CdrBulkIngest.h"
+#include "store/CdrIngest.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace confero;
+using namespace confero::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// `count` windows of the platform's answer, each overlapping the one before by `overlap` rows;
+// sessions of 5 rows that cross window edges.
+QList<QByteArray> windows(int count, int rowsEach, int overlap)
+{
+    QList<QByteArray> bodies;
+    for (int w = 0; w < count; ++w) {
+        QJsonArray rows;
+        const int first = w * (rowsEach - overlap);
+        for (int i = first; i < first + rowsEach; ++i) {
+            CdrRowSpec spec;
+            spec.confNum = QString::number(5000 + i / 5);
+            spec.name = u"person %1"_s.arg(i);
+            spec.userRef = u"ref-%1"_s.arg(i % 17);
+            if (i % 3 != 0)
+                spec.cdrId = u"cdr-%1"_s.arg(i); // the rest are known by their content
+            spec.connect = spec.connect.addSecs(i * 11);
+            spec.disconnect = spec.connect.addSecs(600);
+            rows.append(cdrRow(spec));
+        }
+        bodies.append(
+            QJsonDocument(QJsonObject{{u"result"_s, u"0"_s}, {u"cdr"_s, rows}}).toJson(QJsonDocument::Compact));
+    }
+    return bodies;
+}
+
+} // namespace
+
+// CdrBulkIngest on SQLite and PostgreSQL: reading on its own thread and writing in batches that cut
+// windows anywhere stores exactly what CdrIngest stores a window at a time (rows, sessions and what
+// is the same row), and again changes nothing; a failure stops it with the batches before kept.
+class TestCdrBulkIngest : public QObject
+{
+    Q_OBJECT
+
+    StoreBackends m_backends;
+
+    static qint64 scalar(Store &store, const QString &sql)
+    {
+        QSqlQuery query(store.database());
+        if (!query.exec(sql) || !query.next()) {
+            qWarning() << sql << query.lastError().text();
+            return -1;
+        }
+        return query.value(0).toLongLong();
+    }
+
+    static QString sessions(Store &store)
+    {
+        QSqlQuery query(store.database());
+        query.exec(u"SELECT conf_num, start_ms, end_ms, participant_count, row_count, peak_concurrency FROM sessions "
+                   "ORDER BY conf_num"_s);
+        QStringList lines;
+        while (query.next()) {
+            QStringList cells;
+            for (int c = 0; c < 6; ++c)
+                cells.append(query.value(c).toString());
+            lines.append(cells.join(u','));
+        }
+        return lines.join(u'\n');
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_backends.init(&error), qPrintable(error));
+    }
+
+    void cleanup()
+    {
+        QString error;
+        QVERIFY2(m_backends.dropSchemas(&error), qPrintable(error));
+    }
+
+    void sameAsAWindowAtATime_data() { StoreBackends::addRows(); }
+    void sameAsAWindowAtATime()
+    {
+        QFETCH(bool, postgres);
+        if (postgres && !m_backends.hasPostgres())
+            QSKIP("SKIPPED: set CONFERO_TEST_PG_URL to run on PostgreSQL");
+        const QList<QByteArray> bodies = windows(6, 40, 10); // 190 rows, 38 sessions
+        QString error;
+        qint64 oneProject = 0, bulkProject = 0;
+        std::unique_ptr<Store> one = m_backends.open(postgres, &oneProject, &error);
+        std::unique_ptr<Store> bulk = m_backends.open(postgres, &bulkProject, &error);
+        QVERIFY2(one && bulk, qPrintable(error));
+
+        for (const QByteArray &body : bodies) {
+            CdrIngest ingest(one->database(), oneProject);
+            QVERIFY(
+                ingest.ingest(CdrRowParser::parse(QJsonDocument::fromJson(body).object().value(u"cdr"_s).toArray())));
+        }
+
+        qsizetype next = 0;
+        auto source = [&bodies, &next]() -> std::optional<QByteArray> {
+            if (next >= bodies.size())
+                return std::nullopt;
+            return bodies.at(next++);
+        };
+        CdrBulkIngest ingest(bulk->database(), bulkProject, 7); // batches end inside windows and sessions
+        const StoreResult<CdrIngestStats> stats = ingest.run(source);
+        QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message + u' ' + stats.error().detail));
+        QCOMPARE(stats.value().received, 240);
+        QCOMPARE(stats.value().inserted, 190);
+        QCOMPARE(stats.value().updated, 50);
+
+        QCOMPARE(scalar(*bulk, u"SELECT COUNT(*) FROM participants"_s), 190);
+        QCOMPARE(scalar(*one, u"SELECT COUNT(*) FROM participants"_s), 190);
+        QCOMPARE(sessions(*bulk), sessions(*one));
+        QCOMPARE(scalar(*bulk, u"SELECT COUNT(*) FROM sessions"_s), 38);
+
+        next = 0;
+        const StoreResult<CdrIngestStats> again = CdrBulkIngest(bulk->database(), bulkProject).run(source);
+        QVERIFY(again);
+        QCOMPARE(again.value().inserted, 0);
+        QCOMPARE(scalar(*bulk, u"SELECT COUNT(*) FROM participants"_s), 190);
+        QCOMPARE(sessions(*bulk), sessions(*one));
+    }
+
+    void aFailureKeepsTheBatchesBefore()
+    {
+        QString error;
+        qint64 projectId = 0;
+        std::unique_ptr<Store> store = m_backends.open(false, &projectId, &error);
+        QVERIFY2(store, qPrintable(error));
+        const QList<QByteArray> bodies = windows(4, 30, 0);
+        qsizetype next = 0;
+        Store *raw = store.get();
+        auto source = [&bodies, &next]() -> std::optional<QByteArray> {
+            if (next >= bodies.size())
+                return std::nullopt;
+            return bodies.at(next++);
+        };
+        CdrBulkIngest ingest(raw->database(), projectId, 30);
+        // Two batches of 30 go in; then the store refuses rows, and the third batch fails whole.
+        QSqlQuery trigger(raw->database());
+        QVERIFY2(
+            trigger.exec(u"CREATE TRIGGER refuse_third BEFORE INSERT ON participants "
+                         "WHEN (SELECT COUNT(*) FROM participants) >= 60 BEGIN SELECT RAISE(ABORT, 'full'); END"_s),
+            qPrintable(trigger.lastError().text()));
+        const StoreResult<CdrIngestStats> stats = ingest.run(source);
+        QVERIFY(!stats);
+        QVERIFY(!stats.error().message.isEmpty());
+        QCOMPARE(scalar(*raw, u"SELECT COUNT(*) FROM participants"_s), 60);
+        QCOMPARE(scalar(*raw, u"SELECT COUNT(*) FROM sessions"_s), 12);
+        store.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCdrBulkIngest)
+#include "tst_cdrbulkingest.moc"
