@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "PlatformRequest.h"
+#include "recordings/ArchiveParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -292,6 +293,60 @@ void EnableXPlatform::cdrByConference(const QString &confNum, QObject *context, 
     PlatformRequest::Spec spec{
         "GET", d->url({u"cdr"_s, u"conf"_s, confNum}), {}, tr("reading call records of session %1").arg(confNum)};
     d->send<QJsonArray>(std::move(spec), context, std::move(done), cdrRows);
+}
+
+namespace {
+
+PlatformResult<QList<ArchiveEntry>> archiveEntries(const QJsonObject &envelope, const QString &operation)
+{
+    // As for CDR: no files for the selection may come as an empty, missing or null `archive`.
+    const QJsonValue archive = envelope.value(u"archive");
+    if (archive.isNull() || archive.isUndefined())
+        return QList<ArchiveEntry>();
+    if (!archive.isArray())
+        return protocolError(operation, u"`archive` is not an array"_s);
+    QString error;
+    std::optional<QList<ArchiveEntry>> entries = ArchiveParser::parse(archive.toArray(), &error);
+    if (!entries)
+        return protocolError(operation, error);
+    return std::move(*entries);
+}
+
+} // namespace
+
+void EnableXPlatform::archiveByPeriod(const QDate &from, const QDate &to, QObject *context,
+                                      Callback<QList<ArchiveEntry>> done)
+{
+    PlatformRequest::Spec spec{"GET",
+                               d->url({u"archive"_s, u"period"_s, day(from), day(to)}),
+                               {},
+                               tr("reading recordings from %1 to %2").arg(day(from), day(to))};
+    d->send<QList<ArchiveEntry>>(std::move(spec), context, std::move(done), archiveEntries);
+}
+
+void EnableXPlatform::archiveByRoom(const QString &roomId, QObject *context, Callback<QList<ArchiveEntry>> done)
+{
+    PlatformRequest::Spec spec{
+        "GET", d->url({u"archive"_s, u"room"_s, roomId}), {}, tr("reading recordings of room %1").arg(roomId)};
+    d->send<QList<ArchiveEntry>>(std::move(spec), context, std::move(done), archiveEntries);
+}
+
+void EnableXPlatform::archiveByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to,
+                                          QObject *context, Callback<QList<ArchiveEntry>> done)
+{
+    PlatformRequest::Spec spec{"GET",
+                               d->url({u"archive"_s, u"room-period"_s, roomId, day(from), day(to)}),
+                               {},
+                               tr("reading recordings of room %1 from %2 to %3").arg(roomId, day(from), day(to))};
+    d->send<QList<ArchiveEntry>>(std::move(spec), context, std::move(done), archiveEntries);
+}
+
+void EnableXPlatform::archiveByConference(const QString &confNum, QObject *context,
+                                          Callback<QList<ArchiveEntry>> done)
+{
+    PlatformRequest::Spec spec{
+        "GET", d->url({u"archive"_s, u"conf"_s, confNum}), {}, tr("reading recordings of session %1").arg(confNum)};
+    d->send<QList<ArchiveEntry>>(std::move(spec), context, std::move(done), archiveEntries);
 }
 
 } // namespace confero

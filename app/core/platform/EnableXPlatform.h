@@ -50,6 +50,12 @@ public:
     void cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
                          Callback<QJsonArray> done) override;
     void cdrByConference(const QString &confNum, QObject *context, Callback<QJsonArray> done) override;
+    void archiveByPeriod(const QDate &from, const QDate &to, QObject *context,
+                         Callback<QList<ArchiveEntry>> done) override;
+    void archiveByRoom(const QString &roomId, QObject *context, Callback<QList<ArchiveEntry>> done) override;
+    void archiveByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
+                             Callback<QList<ArchiveEntry>> done) override;
+    void archiveByConference(const QString &confNum, QObject *context, Callback<QList<ArchiveEntry>> done) override;
 
 private:
     class Private;

@@ -4,6 +4,7 @@
 #include "domain/JoinToken.h"
 #include "domain/LiveUser.h"
 #include "domain/Room.h"
+#include "recordings/ArchiveEntry.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -45,6 +46,16 @@ public:
     virtual void cdrByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
                                  Callback<QJsonArray> done) = 0;
     virtual void cdrByConference(const QString &confNum, QObject *context, Callback<QJsonArray> done) = 0;
+
+    // Archive (video-api.md 6): each recorded session's files as download links, read strictly by
+    // ArchiveParser (an answer it refuses is a protocol error). Dates as for CDR.
+    virtual void archiveByPeriod(const QDate &from, const QDate &to, QObject *context,
+                                 Callback<QList<ArchiveEntry>> done) = 0;
+    virtual void archiveByRoom(const QString &roomId, QObject *context, Callback<QList<ArchiveEntry>> done) = 0;
+    virtual void archiveByRoomPeriod(const QString &roomId, const QDate &from, const QDate &to, QObject *context,
+                                     Callback<QList<ArchiveEntry>> done) = 0;
+    virtual void archiveByConference(const QString &confNum, QObject *context,
+                                     Callback<QList<ArchiveEntry>> done) = 0;
 
 Q_SIGNALS:
     // For the status bar's API activity: one pair per HTTP exchange (retries count separately).

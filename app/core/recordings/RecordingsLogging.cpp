@@ -1,0 +1,7 @@
+#include "RecordingsLogging.h"
+
+namespace confero {
+
+Q_LOGGING_CATEGORY(lcRecordings, "confero.recordings")
+
+} // namespace confero
