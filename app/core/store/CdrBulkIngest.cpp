@@ -142,6 +142,8 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
     if (!error) {
         if (const StoreResult<bool> committed = ingest.commit(); !committed)
             error = committed.error();
+        else
+            CdrIngest::refreshStatistics(m_db);
     }
     if (error)
         queue.stop(); // the reader's next push returns at once, and it ends

@@ -208,6 +208,15 @@ CdrIngest::~CdrIngest()
         m_db.rollback();
 }
 
+void CdrIngest::refreshStatistics(const QSqlDatabase &db)
+{
+    if (db.driverName() != QLatin1String("QSQLITE"))
+        return;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA analysis_limit=1000")) || !query.exec(QStringLiteral("ANALYZE")))
+        qCWarning(lcStore) << "could not refresh the query planner's statistics:" << query.lastError().text();
+}
+
 bool CdrIngest::inTransaction() const
 {
     return m_open;

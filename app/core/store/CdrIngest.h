@@ -45,6 +45,12 @@ public:
 
     StoreResult<CdrIngestStats> ingest(const QList<CdrRow> &rows);
 
+    // Brings the query planner's statistics up to date after many rows were stored (SQLite's
+    // ANALYZE, limited to a sample of each index so it takes milliseconds at any size): without
+    // them SQLite picks indexes blind, e.g. walks the join-time index for one conference. Failure
+    // only costs speed, so it is logged, not returned. PostgreSQL keeps its own (autovacuum).
+    static void refreshStatistics(const QSqlDatabase &db);
+
     StoreResult<bool> begin();
     StoreResult<CdrIngestStats> add(const QList<CdrRow> &rows);
     StoreResult<bool> commit();

@@ -252,6 +252,8 @@ void CdrSync::store(qsizetype index, const QJsonArray &rows)
                 return saved.error(); // the open batch is rolled back with `ingest`
             if (const StoreResult<bool> committed = ingest.commit(); !committed)
                 return committed.error();
+            if (state.windowsDone == state.windowsTotal)
+                CdrIngest::refreshStatistics(db);
             return stats;
         },
         [this, generation](const StoreResult<CdrIngestStats> &stats) {
