@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# clang-tidy (.clang-tidy) and clazy (the Qt checks below) over our C++ sources.
+# clang-tidy (.clang-tidy) and clazy (the Qt checks below) over our C++ sources (app/, ui/, tests/, bench/).
 #   static-analysis.sh [--all] [--base <commit>] [--build <dir>] [--jobs <n>] [--paths <path>...]
 # Without --all: the .cpp files changed since the base (their headers are checked through them, and a
 # changed header brings in the .cpp of the same name). The base is, in order: --base; the commit of the
@@ -8,7 +8,8 @@
 # count as changed.
 # --paths keeps only the files under the given files or folders (relative to the repository root), e.g.
 # `--all --paths app/http tests/http`: the whole tree takes tens of minutes on 2 cores, a folder a few.
-# <build> (default: build) is a configured build folder; its compile_commands.json gives the flags.
+# <build> (default: build) is a built folder: its compile_commands.json gives the flags, and clang
+# reads moc's and uic's output there (tst_x.moc, ui_x.h; configured only, these are missing).
 # Exit status: 0 when neither tool reports anything.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -58,7 +59,7 @@ json.dump(entries, open(sys.argv[2], "w"), indent=0)
 PY
 
 # Our translation units in the database (not moc's or uic's, not the build folder's).
-mapfile -t known < <(jq -r '.[].file' "$work/compile_commands.json" | grep -E "^$root/(app|ui|tests)/" | sort -u)
+mapfile -t known < <(jq -r '.[].file' "$work/compile_commands.json" | grep -E "^$root/(app|ui|tests|bench)/" | sort -u)
 
 if [ "$all" -eq 1 ]; then
     files=("${known[@]}")
@@ -107,7 +108,7 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 echo "static analysis: ${#files[@]} files, $say_what, $jobs at a time"
 
-header_filter="^$root/(app|ui|tests)/"
+header_filter="^$root/(app|ui|tests|bench)/"
 log="$work/findings.log"
 : >"$log"
 check_one() {
@@ -116,7 +117,7 @@ check_one() {
     # clazy-standalone reports as warnings; any warning in our folders is a finding.
     local clazy_out
     clazy_out=$(clazy-standalone -p "$work" --checks="$clazy_checks" --header-filter="$header_filter" \
-        --ignore-dirs="$build" "$f" 2>&1 | grep -E "^$root/(app|ui|tests)/.*(warning|error):" -A3 || true)
+        --ignore-dirs="$build" "$f" 2>&1 | grep -E "^$root/(app|ui|tests|bench)/.*(warning|error):" -A3 || true)
     if [ "$rc" -ne 0 ] || [ -n "$clazy_out" ]; then
         printf '== %s\n%s\n%s\n' "$f" "$(printf '%s\n' "$out" | grep -v '^[0-9]* warnings\? generated' \
             | grep -v 'Suppressed [0-9]* warnings' | grep -v 'Use -header-filter' | grep -v '^$')" "$clazy_out"
