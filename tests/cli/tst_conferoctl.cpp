@@ -16,7 +16,7 @@ namespace {
 QJsonDocument json(const CliRun &run)
 {
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
     if (error.error != QJsonParseError::NoError)
         qWarning() << "not JSON:" << run.out;
     return document;

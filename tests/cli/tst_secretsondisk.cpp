@@ -29,7 +29,7 @@ private:
 
     CliRun run(const QStringList &arguments, const QByteArray &input = {})
     {
-        const CliRun result = m_cli->run(arguments, input);
+        CliRun result = m_cli->run(arguments, input);
         m_allOutput += result.out + result.err;
         if (result.exitCode != 0)
             qWarning() << "conferoctl" << arguments << "exit" << result.exitCode << result.err;

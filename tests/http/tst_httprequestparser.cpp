@@ -108,7 +108,8 @@ void TestHttpRequestParser::parsesPostWithBodyAtEverySplitPoint()
 void TestHttpRequestParser::parsesByteByByte()
 {
     HttpRequestParser parser;
-    for (char c : QByteArray(kPost + kPost))
+    const QByteArray twoRequests = kPost + kPost;
+    for (char c : twoRequests)
         parser.feed(QByteArrayView(&c, 1));
     QCOMPARE(parser.readyCount(), 2);
     verifyPost(parser.takeRequest());
