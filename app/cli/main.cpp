@@ -1,4 +1,5 @@
 #include "CdrCommand.h"
+#include "RecordingsCommand.h"
 #include "CliContext.h"
 #include "CommandLine.h"
 #include "ProjectsCommand.h"
@@ -53,6 +54,8 @@ int main(int argc, char *argv[])
         command = new ProjectsCommand(&context, &context);
     else if (line->group() == u"cdr")
         command = new CdrCommand(&context, &context);
+    else if (line->group() == u"recordings")
+        command = new RecordingsCommand(&context, &context);
     else if (line->group() == u"relay")
         command = new RelayCommand(&context, &context);
     else if (line->group() == u"watch")

@@ -426,7 +426,7 @@ void DownloadTask::complete()
     const QByteArray expected = !m_request.expectedSha256.isEmpty() ? m_request.expectedSha256 : m_serverDigest;
     const QByteArray actual = m_hash.result();
     if (!expected.isEmpty() && actual != expected) {
-        qCWarning(lcRecordings) << "checksum differs for" << m_request.targetPath;
+        qCInfo(lcRecordings) << "checksum differs for" << m_request.targetPath;
         if (!m_checksumRetried) {
             m_checksumRetried = true;
             m_total = -1;
@@ -463,7 +463,7 @@ void DownloadTask::fail(DownloadError::Kind kind, const QString &detail)
     if (m_part.isOpen())
         m_part.close();
     m_error = DownloadError{kind, detail, QFileInfo(m_request.targetPath).fileName()};
-    qCWarning(lcRecordings) << "download failed:" << DownloadError::kindName(kind) << detail;
+    qCInfo(lcRecordings) << "download failed:" << DownloadError::kindName(kind) << detail;
     setState(State::Failed);
     Q_EMIT failed(m_error);
 }
