@@ -99,7 +99,7 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
             const QJsonArray rows = QJsonDocument::fromJson(*body).object().value(u"cdr"_s).toArray();
             QList<CdrRow> chunk;
             chunk.reserve(std::min(kChunkRows, rows.size()));
-            for (const QJsonValue &row : rows) {
+            for (const auto &row : rows) {
                 chunk.append(CdrRowParser::parse(row.toObject()));
                 if (chunk.size() == kChunkRows) {
                     queue.push(std::move(chunk));
