@@ -13,8 +13,8 @@ QString FileLinkRegistry::mint(const QString &filePath, qint64 nowMs, qint64 lif
     // 128 random bits: a link cannot be guessed from another one, as a signed URL could not.
     quint64 bits[2];
     QRandomGenerator::system()->fillRange(bits);
-    const QString token = QString::fromLatin1(QByteArray::number(bits[0], 16).rightJustified(16, '0')
-                                              + QByteArray::number(bits[1], 16).rightJustified(16, '0'));
+    QString token = QString::fromLatin1(QByteArray::number(bits[0], 16).rightJustified(16, '0')
+                                        + QByteArray::number(bits[1], 16).rightJustified(16, '0'));
     m_links.insert(token, FileLink{filePath, nowMs + lifetimeMs, uses, expiredStatus});
     m_order.push_back(token);
     return token;

@@ -130,7 +130,7 @@ QByteArray MediaCache::sha256(Kind kind)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
         return {};
-    const QByteArray digest = hash.result();
+    QByteArray digest = hash.result();
     m_digests.insert(int(kind), digest);
     return digest;
 }

@@ -301,7 +301,7 @@ void SandboxServer::registerRoutes()
     addControlRoute("POST", u"/faults"_s,
                     [this](const HttpRequest &request) { return m_control.setFaults(request.body); });
     addControlRoute("POST", u"/sessions/simulate"_s, [this](const HttpRequest &request) {
-        const ApiReply reply = m_control.simulateSession(request.body);
+        ApiReply reply = m_control.simulateSession(request.body);
         if (reply.isSuccess() && QJsonDocument::fromJson(request.body).object().value(u"recorded").toBool())
             m_archive.markRecorded(reply.body.value(u"conf_num").toString());
         return reply;

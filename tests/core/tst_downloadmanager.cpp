@@ -169,7 +169,9 @@ void tst_DownloadManager::filesLandInTheLibraryAtMostNAtOnce()
 void tst_DownloadManager::expiredLinksAreRenewedFromTheArchive()
 {
     QVERIFY(setFaults({QJsonObject{{u"kind"_s, u"expire_links"_s}, {u"ttl_s"_s, 0}, {u"status"_s, 404}}}));
-    const ArchiveEntry entry = entries().first(); // its links are already expired
+    const QList<ArchiveEntry> listed = entries(); // their links are already expired
+    QVERIFY(!listed.isEmpty());
+    const ArchiveEntry &entry = listed.first();
     auto manager = makeManager();
     const StoreResult<QList<qint64>> queued = manager->enqueue(entry, {ArchiveFile::Kind::Transcoded});
     QVERIFY(queued.ok());
@@ -214,7 +216,9 @@ void tst_DownloadManager::aNewManagerContinuesFromThePart()
     QVERIFY(setFaults(
         {QJsonObject{{u"kind"_s, u"drop"_s}, {u"after_fraction"_s, 0.4}, {u"match"_s, u"/files/"_s}},
          QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 3000}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
-    const ArchiveEntry entry = entries().first();
+    const QList<ArchiveEntry> listed = entries();
+    QVERIFY(!listed.isEmpty());
+    const ArchiveEntry &entry = listed.first();
     qint64 id = 0;
     QString path;
     {

@@ -358,17 +358,17 @@ void tst_DownloadTask::aNewTaskContinuesFromThePart()
         DownloadTask::Settings settings;
         settings.readBufferBytes = 16 * 1024;
         first->setSettings(settings);
-        bool stop = false;
+        auto stop = std::make_shared<bool>(false);
         DownloadTask *task = first.get();
-        connect(task, &DownloadTask::progress, this, [&stop, task, this](qint64 done, qint64) {
+        connect(task, &DownloadTask::progress, this, [stop, task, this](qint64 done, qint64) {
             // Stopped at once (loopback is faster than any polling), as the program quitting would.
-            if (done >= m_sourceSize / 4 && !stop) {
-                stop = true;
+            if (done >= m_sourceSize / 4 && !*stop) {
+                *stop = true;
                 task->pause();
             }
         });
         first->start();
-        QTRY_VERIFY_WITH_TIMEOUT(stop, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(*stop, 20000);
         // The task goes away mid-transfer, as with a quit or a crash: only the part remains.
     }
     const qint64 kept = QFileInfo(DownloadTask::partPath(request.targetPath)).size();

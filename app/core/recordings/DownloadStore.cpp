@@ -54,7 +54,7 @@ DownloadStore::DownloadStore(Store *store)
 {
 }
 
-StoreResult<DownloadRecord> DownloadStore::add(DownloadRecord record)
+StoreResult<DownloadRecord> DownloadStore::add(const DownloadRecord &record)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery query(m_store->database());

@@ -19,7 +19,7 @@ public:
 
     // Inserts the file, or returns the existing row of the same (project, room, conf, kind, name)
     // with its url refreshed.
-    StoreResult<DownloadRecord> add(DownloadRecord record);
+    StoreResult<DownloadRecord> add(const DownloadRecord &record);
     StoreResult<bool> update(const DownloadRecord &record);
     StoreResult<QList<DownloadRecord>> list(qint64 projectId) const;
 

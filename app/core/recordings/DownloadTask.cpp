@@ -316,10 +316,9 @@ void DownloadTask::onFinished()
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
-    if (!m_headersChecked && reply->error() == QNetworkReply::NoError)
+    // What arrived before a drop is kept; an answer without a body still has its headers checked.
+    if ((!m_headersChecked && reply->error() == QNetworkReply::NoError) || reply->bytesAvailable() > 0)
         onReadyRead();
-    else if (reply->bytesAvailable() > 0)
-        onReadyRead(); // what arrived before a drop is kept
     if (m_reply != reply || m_state != State::Running)
         return; // a restart, a failure or a pause happened while reading
     m_reply = nullptr;
