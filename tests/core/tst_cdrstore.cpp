@@ -472,7 +472,8 @@ private Q_SLOTS:
             QVERIFY(now);
             QCOMPARE(now.value(), expected.size());
             std::optional<qint64> counted;
-            cdr.count(c.filter, [&counted](StoreResult<qint64> result) { counted = result ? result.value() : -1; });
+            cdr.count(c.filter,
+                      [&counted](const StoreResult<qint64> &result) { counted = result ? result.value() : -1; });
             QTRY_VERIFY_WITH_TIMEOUT(counted.has_value(), 20'000);
             QCOMPARE(*counted, expected.size());
         }
