@@ -196,8 +196,8 @@ void TestSandboxArchive::entriesFollowTheSchema()
     const QJsonArray recordings = entry.value(u"recording").toArray();
     // One per connection that published (viewers publish nothing; a rejoin is a second connection):
     // at least the moderator's.
-    QVERIFY2(recordings.size() >= 1, QJsonDocument(entry).toJson().constData());
-    for (const QJsonValue &recording : recordings)
+    QVERIFY2(!recordings.isEmpty(), QJsonDocument(entry).toJson().constData());
+    for (const auto &recording : recordings)
         QVERIFY(recording.toObject().value(u"url").toString().endsWith(u".mkv"));
     QVERIFY(entry.value(u"transcoded").toArray().first().toObject().value(u"url").toString().endsWith(u"/out.mp4"));
     QVERIFY(entry.value(u"chatdata").toString().endsWith(u"/chatdata.json"));
@@ -339,7 +339,7 @@ void TestSandboxArchive::mediaHasADurationAndDocumentsFollowTheSession()
     QCOMPARE(meta.value(u"conf_num").toString(), conf);
     const QJsonArray participants = meta.value(u"participants").toArray();
     QVERIFY(participants.size() >= 3); // one per connection: three people, perhaps a rejoin
-    for (const QJsonValue &value : participants) {
+    for (const auto &value : participants) {
         const QJsonObject participant = value.toObject();
         QVERIFY(QDateTime::fromString(participant.value(u"join").toString(), Qt::ISODateWithMs)
                 < QDateTime::fromString(participant.value(u"leave").toString(), Qt::ISODateWithMs));

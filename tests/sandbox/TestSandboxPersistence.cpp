@@ -122,7 +122,7 @@ void TestSandboxPersistence::demoRoomsAreSeededOnceWhenEmpty()
         const QJsonArray rooms = client.send("GET", u"/video/v2/rooms"_s).body.value(u"rooms").toArray();
         QCOMPARE(rooms.size(), 4);
         int permanentGroup = 0, lecture = 0, scheduled = 0, adhoc = 0;
-        for (const QJsonValue &value : rooms) {
+        for (const auto &value : rooms) {
             const QJsonObject settings = value.toObject().value(u"settings").toObject();
             if (settings.value(u"scheduled").toBool()) {
                 ++scheduled;
@@ -149,7 +149,8 @@ void TestSandboxPersistence::demoRoomsAreSeededOnceWhenEmpty()
         QCOMPARE(client.send("POST", u"/sandbox/reset"_s, "{}", false).status, 200);
         QCOMPARE(client.send("GET", u"/video/v2/rooms"_s).body.value(u"rooms").toArray().size(), 4);
         lectureId.clear();
-        for (const QJsonValue &value : client.send("GET", u"/video/v2/rooms"_s).body.value(u"rooms").toArray()) {
+        const QJsonArray reseeded = client.send("GET", u"/video/v2/rooms"_s).body.value(u"rooms").toArray();
+        for (const auto &value : reseeded) {
             if (value.toObject().value(u"settings").toObject().value(u"mode").toString() == u"lecture")
                 lectureId = value.toObject().value(u"room_id").toString();
         }
@@ -163,7 +164,7 @@ void TestSandboxPersistence::demoRoomsAreSeededOnceWhenEmpty()
     client.setCredentials(AppId, AppKey);
     const QJsonArray rooms = client.send("GET", u"/video/v2/rooms"_s).body.value(u"rooms").toArray();
     QCOMPARE(rooms.size(), 3);
-    for (const QJsonValue &value : rooms)
+    for (const auto &value : rooms)
         QVERIFY(value.toObject().value(u"room_id").toString() != lectureId);
 }
 
