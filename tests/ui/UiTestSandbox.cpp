@@ -83,7 +83,8 @@ QJsonArray UiTestSandbox::rooms()
 
 QJsonObject UiTestSandbox::roomNamed(const QString &name)
 {
-    for (const QJsonValue &room : rooms()) {
+    const QJsonArray listed = rooms();
+    for (const auto &room : listed) {
         if (room.toObject().value(u"name").toString() == name)
             return room.toObject();
     }
@@ -113,7 +114,7 @@ QJsonObject UiTestSandbox::control(const QByteArray &method, const QString &path
         reply->deleteLater();
         return {};
     }
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
     reply->deleteLater();
     return answer;
 }
