@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DownloadError</name>
+    <message>
+        <source>%1 could not be downloaded: the connection failed (%2). The part already downloaded is kept; it resumes when you retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server refused the recording-file user name or password. Check them in the project&apos;s settings (they are not the App ID and App Key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the download link has expired and the archive gave no working one (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the disk is full (%2). Free some space; the part already downloaded is kept and the download resumes from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. The part already downloaded is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s sizes for the file did not agree (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the downloaded file differs from the server&apos;s checksum, even after downloading it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server answered %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the download was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DownloadStore</name>
+    <message>
+        <source>The download list could not be %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Confero</source>
@@ -750,6 +808,10 @@
         <source>Could not prepare storing call records.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not store call records: no transaction was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::CdrQuery</name>
@@ -968,6 +1030,52 @@
     </message>
 </context>
 <context>
+    <name>confero::DownloadManager</name>
+    <message>
+        <source>the session&apos;s archive entry no longer lists %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::DownloadTask</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read back %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB free on %2, %3 MB needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more bytes than the %1 announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 after %2 renewed links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP 401</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s sizes never agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::EnableXPlatform</name>
     <message>
         <source>listing rooms</source>
@@ -1011,6 +1119,22 @@
     </message>
     <message>
         <source>reading call records of session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading recordings from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading recordings of room %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading recordings of room %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading recordings of session %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1907,6 +2031,10 @@ Create one with New room (Ctrl+N).</source>
         <source>Could not read the rooms of the stored sessions.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not find the selected session again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::SessionTableModel</name>
@@ -2563,6 +2691,10 @@ Commands:
   cdr export --format csv|json [filters] [--sort COLUMN[:desc]] --output FILE
              [--no-escape-formulas]
      filters: --from D --to D --room ID --conf N --name TEXT --role R --min-duration SECONDS
+  recordings list --conf N | --room ID | --from D --to D
+  recordings fetch (--conf N | --room ID | --from D --to D)
+                   [--kinds recording,transcoded,chatdata,metadata] [--parallel N] [--library DIR]
+     (recording-file password from CONFERO_RECORDING_USER and CONFERO_RECORDING_PASSWORD)
   relay add --url URL --token T   (the token confero-relay printed; or CONFERO_RELAY_TOKEN)
   relay show | relay remove
   watch   (streams the project&apos;s webhooks from its relay into the store until stopped)
@@ -2638,6 +2770,79 @@ else non-zero with one line on stderr.
         <source>Now using project &quot;%1&quot;.
 </source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::cli::RecordingsCommand</name>
+    <message>
+        <source>Unknown recordings action &quot;%1&quot;: use list or fetch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recordings %1 does not take --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recordings %1 takes no arguments, only options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a day as YYYY-MM-DD (UTC), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from and --to go together, --to not before --from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--conf N selects one session; it takes no --room, --from or --to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recordings %1 needs --conf N, --room ID or --from D --to D.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SESSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>READY (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LOCAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kinds takes recording, transcoded, chatdata and metadata, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--parallel takes a number from 1 to 16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files could not be downloaded; the first: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
