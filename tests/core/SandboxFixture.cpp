@@ -45,7 +45,7 @@ QJsonObject SandboxFixture::control(const QByteArray &verb, const QString &path,
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
     reply->deleteLater();
     return answer;
 }

@@ -519,7 +519,7 @@ private Q_SLOTS:
         QSignalSpy finished(p.get(), &VideoPlatform::requestFinished);
         int calls = 0;
         auto *context = new QObject;
-        p->listRooms(context, [&calls](PlatformResult<QList<Room>>) { ++calls; });
+        p->listRooms(context, [&calls](const PlatformResult<QList<Room>> &) { ++calls; });
         delete context;
         // A second call on a live context proves the event loop ran past the first one's answer time.
         Answer<QList<Room>> other;

@@ -47,13 +47,13 @@ private Q_SLOTS:
         int calls = 0;
         SecretStore::Result last;
         QObject context;
-        secrets.write(key, u"v1"_s, &context, [&](SecretStore::Result r) {
+        secrets.write(key, u"v1"_s, &context, [&](const SecretStore::Result &r) {
             ++calls;
             last = r;
         });
         QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 10000);
         QVERIFY2(last.ok, qPrintable(last.errorMessage));
-        secrets.read(key, &context, [&](SecretStore::Result r) {
+        secrets.read(key, &context, [&](const SecretStore::Result &r) {
             ++calls;
             last = r;
         });

@@ -48,6 +48,9 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<RelayServer> m_server;
+    // Per probe: when its answer arrived, and its status.
+    QHash<int, SyncRecordingVfs::Clock::time_point> m_answeredAt;
+    QHash<int, int> m_status;
 };
 
 void TestRelaySync::initTestCase()
@@ -78,6 +81,8 @@ void TestRelaySync::cleanup()
 {
     SyncRecordingVfs::releaseSyncs();
     SyncRecordingVfs::setSyncDelay(std::chrono::milliseconds(0));
+    m_answeredAt.clear();
+    m_status.clear();
     m_server.reset();
     m_dir.reset();
 }
@@ -136,17 +141,15 @@ void TestRelaySync::everyAnswerArrivesAfterTheSyncThatCoveredItsEvent()
     const int count = 400;
     // Four managers, six connections each: answers and commits overlap, as under real load.
     std::array<QNetworkAccessManager, 4> networks;
-    QHash<int, SyncRecordingVfs::Clock::time_point> answeredAt;
-    QHash<int, int> status;
     for (int probe = 1; probe <= count; ++probe) {
         QNetworkReply *reply = post(networks[size_t(probe) % networks.size()], probe);
-        connect(reply, &QNetworkReply::finished, this, [reply, probe, &answeredAt, &status] {
-            answeredAt.insert(probe, SyncRecordingVfs::Clock::now());
-            status.insert(probe, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+        connect(reply, &QNetworkReply::finished, this, [this, reply, probe] {
+            m_answeredAt.insert(probe, SyncRecordingVfs::Clock::now());
+            m_status.insert(probe, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
             reply->deleteLater();
         });
     }
-    QTRY_COMPARE_WITH_TIMEOUT(answeredAt.size(), count, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_answeredAt.size(), count, kWaitMs);
 
     // For each probe: the first WAL write that holds it, then the first sync after that write.
     const QList<SyncRecordingVfs::Operation> operations = SyncRecordingVfs::operations();
@@ -161,14 +164,14 @@ void TestRelaySync::everyAnswerArrivesAfterTheSyncThatCoveredItsEvent()
     for (const SyncRecordingVfs::Operation &operation : operations)
         syncs += operation.kind == SyncRecordingVfs::Operation::Kind::Sync ? 1 : 0;
     for (int probe = 1; probe <= count; ++probe) {
-        QCOMPARE(status.value(probe), 200);
+        QCOMPARE(m_status.value(probe), 200);
         const auto written = writtenAt.constFind(probe);
         QVERIFY2(written != writtenAt.cend(), qPrintable(u"probe %1 was never written to the WAL"_s.arg(probe)));
         qsizetype sync = *written + 1;
         while (sync < operations.size() && operations[sync].kind != SyncRecordingVfs::Operation::Kind::Sync)
             ++sync;
         QVERIFY2(sync < operations.size(), qPrintable(u"probe %1 was answered but no sync followed its write"_s.arg(probe)));
-        QVERIFY2(operations[sync].at <= answeredAt.value(probe),
+        QVERIFY2(operations[sync].at <= m_answeredAt.value(probe),
                  qPrintable(u"probe %1 was answered before the sync that made it durable"_s.arg(probe)));
     }
     qInfo("%d webhooks, %d WAL syncs, %.1f events per sync", count, syncs, double(count) / qMax(1, syncs));

@@ -65,25 +65,27 @@ QString messageFor(QKeychain::Error error, const QString &text, const QString &k
 }
 
 template<typename Job>
-void runJob(Job *job, const QString &key, QObject *context, const SecretStore::Callback &done,
+void runJob(Job *job, const QString &key, QObject *context, SecretStore::Callback done,
             std::function<QString(Job *)> valueOf)
 {
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
-    QObject::connect(job, &QKeychain::Job::finished, context, [key, done, valueOf](QKeychain::Job *finished) {
-        SecretStore::Result result;
-        if (finished->error() == QKeychain::NoError) {
-            result.ok = true;
-            if (valueOf)
-                result.value = valueOf(static_cast<Job *>(finished));
-        } else {
-            result.errorMessage = messageFor(finished->error(), finished->errorString(), key);
-            // The error text names the key and the backend, never the secret.
-            qCInfo(lcConfig).noquote() << "keychain:" << key << "error" << finished->error() << finished->errorString();
-        }
-        done(result);
-    });
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [key, done = std::move(done), valueOf = std::move(valueOf)](QKeychain::Job *finished) {
+                         SecretStore::Result result;
+                         if (finished->error() == QKeychain::NoError) {
+                             result.ok = true;
+                             if (valueOf)
+                                 result.value = valueOf(static_cast<Job *>(finished));
+                         } else {
+                             result.errorMessage = messageFor(finished->error(), finished->errorString(), key);
+                             // The error text names the key and the backend, never the secret.
+                             qCInfo(lcConfig).noquote()
+                                 << "keychain:" << key << "error" << finished->error() << finished->errorString();
+                         }
+                         done(result);
+                     });
     job->start();
 }
 

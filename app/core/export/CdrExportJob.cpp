@@ -35,7 +35,7 @@ Outcome runExport(const QString &location, qint64 projectId, const CdrExportJob:
     progress(0, total.value());
 
     PartFile file(request.path);
-    if (!file.open())
+    if (!file.create())
         return {Ending::Failed, 0, file.errorMessage()};
     const qint64 expected = total.value();
     const StoreResult<qint64> written = CdrExporter::write(

@@ -50,7 +50,7 @@ QString PartFile::partPath(const QString &path)
     return path + u".part"_s;
 }
 
-bool PartFile::open()
+bool PartFile::create()
 {
     m_error.clear();
     // Unbuffered: this class buffers, and QFile's own buffer would hide errno behind "Unknown error".

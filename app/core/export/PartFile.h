@@ -26,7 +26,7 @@ public:
     static QString partPath(const QString &path);
 
     // Creates (or truncates) the part file for writing.
-    bool open();
+    bool create();
     // Writes what is buffered, closes the part file and renames it over the target.
     bool commit();
     // Closes and removes the part file.
