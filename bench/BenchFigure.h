@@ -7,7 +7,8 @@
 namespace confero::bench {
 
 // One measured figure. `baseline` is the same work done by the reference tool (the sqlite3 command
-// line) when there is one; `goal` is issue 4's target, shown to people beside the value.
+// line; for the relay, the server its name says) when there is one; `goal` is the issue's target,
+// shown to people beside the value.
 struct BenchFigure
 {
     QString name;

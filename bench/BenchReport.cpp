@@ -40,7 +40,7 @@ const QList<BenchFigure> &BenchReport::figures() const
 
 void BenchReport::printTable(QTextStream &out) const
 {
-    const QStringList headers{u"figure"_s, u"value"_s, u"unit"_s, u"sqlite3"_s, u"ratio"_s, u"goal"_s};
+    const QStringList headers{u"figure"_s, u"value"_s, u"unit"_s, u"baseline"_s, u"ratio"_s, u"goal"_s};
     QList<QStringList> lines;
     for (const BenchFigure &figure : m_figures) {
         const std::optional<double> ratio = figure.ratio();

@@ -7,6 +7,7 @@
 #include "CdrBenchData.h"
 #include "ExportBench.h"
 #include "IngestBench.h"
+#include "RelayBench.h"
 #include "Sqlite3Tool.h"
 #include "store/Store.h"
 
@@ -25,6 +26,7 @@
 #endif
 
 #include <cstdio>
+#include <functional>
 
 using namespace confero;
 using namespace confero::bench;
@@ -89,6 +91,53 @@ int childMain(const QCommandLineParser &options, const Sqlite3Tool &sqlite3)
     return 0;
 }
 
+// Issue 4's parts: the CDR ingest, then browse and export in children on the store it made; an
+// error in words, or nothing.
+QString runCdrParts(const QCommandLineParser &options, const Sqlite3Tool &sqlite3, const QString &workDir,
+                    const std::function<bool(const QString &)> &wanted, BenchReport *report)
+{
+    std::fprintf(stderr, "confero-bench: simulating %s rows...\n", qPrintable(options.value(u"rows"_s)));
+    QString storePath;
+    qint64 projectId = 0;
+    {
+        const CdrBenchData data(options.value(u"rows"_s).toLongLong(), options.value(u"busy-rows"_s).toLongLong(),
+                                options.value(u"seed"_s).toULongLong());
+        // Browse and export need the store the ingest makes, so it always runs.
+        std::fprintf(stderr, "confero-bench: ingest (Confero, then sqlite3)...\n");
+        IngestBench ingest(data, workDir, sqlite3, options.value(u"runs"_s).toInt());
+        QString error;
+        const QList<BenchFigure> figures = ingest.run(&error);
+        if (!error.isEmpty())
+            return u"ingest: "_s + error;
+        if (wanted(u"ingest"_s))
+            report->add(figures);
+        storePath = ingest.conferoStore();
+        projectId = ingest.projectId();
+    }
+
+    const QStringList common{
+        u"--store"_s,      storePath,
+        u"--project-id"_s, QString::number(projectId),
+        u"--runs"_s,       options.value(u"runs"_s),
+        u"--heavy-runs"_s, options.value(u"heavy-runs"_s),
+        u"--cases"_s,      options.value(u"cases"_s),
+        u"--work-dir"_s,   workDir,
+        u"--sqlite3"_s,    sqlite3.path().isEmpty() ? options.value(u"sqlite3"_s) : sqlite3.path()};
+    for (const QString &phase : {u"browse"_s, u"export"_s}) {
+        if (!wanted(phase))
+            continue;
+        std::fprintf(stderr, "confero-bench: %s...\n", qPrintable(phase));
+        QStringList arguments = QStringList{u"--phase"_s, phase} + common;
+        if (options.isSet(u"verbose"_s))
+            arguments.append(u"--verbose"_s);
+        QString error;
+        if (!runChild(arguments, report, &error))
+            return phase + u": "_s + error;
+    }
+
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -117,7 +166,14 @@ int main(int argc, char *argv[])
          QStringLiteral(CONFERO_BENCH_CASES)},
         {u"sqlite3"_s, u"The sqlite3 shell (default: sqlite3 on PATH)."_s, u"PROGRAM"_s, u"sqlite3"_s},
         {u"work-dir"_s, u"Where the stores and files go (default: a temporary folder, removed)."_s, u"DIR"_s},
-        {u"only"_s, u"Comma-separated parts to run: ingest, browse, export (default all)."_s, u"LIST"_s},
+        {u"only"_s, u"Comma-separated parts to run: ingest, browse, export, relay (default all)."_s, u"LIST"_s},
+        {u"relay"_s, u"The confero-relay program (default: the one built beside this bench)."_s, u"PROGRAM"_s,
+         QStringLiteral(CONFERO_RELAY_PROGRAM)},
+        {u"relay-connections"_s, u"Keep-alive connections of the relay load (default 64)."_s, u"N"_s, u"64"_s},
+        {u"relay-seconds"_s, u"Length of each relay throughput round (default 3)."_s, u"S"_s, u"3"_s},
+        {u"relay-paced-seconds"_s, u"Length of each round at a set rate (default 4)."_s, u"S"_s, u"4"_s},
+        {u"relay-rates"_s, u"The set rates of the 200 -> console store figures (default 500,5000)."_s, u"R,R"_s,
+         u"500,5000"_s},
         {u"json"_s, u"One JSON object a line: {\"name\",\"value\",\"unit\",\"baseline\",\"ratio\"}."_s},
         {u"verbose"_s, u"Every browse case's figures on stderr."_s},
         // Internal: the parent runs browse and export in a child on its finished store.
@@ -130,6 +186,8 @@ int main(int argc, char *argv[])
     if (!options.isSet(u"verbose"_s))
         QLoggingCategory::setFilterRules(u"confero.*.info=false\nconfero.*.debug=false"_s);
     const Sqlite3Tool sqlite3(options.value(u"sqlite3"_s));
+    if (options.value(u"phase"_s) == u"plain-server")
+        return RelayBench::servePlain();
     if (options.isSet(u"phase"_s))
         return childMain(options, sqlite3);
 
@@ -151,54 +209,44 @@ int main(int argc, char *argv[])
     BenchReport report;
     QElapsedTimer total;
     total.start();
-    std::fprintf(stderr, "confero-bench: simulating %s rows...\n", qPrintable(options.value(u"rows"_s)));
-    QString storePath;
-    qint64 projectId = 0;
-    {
-        const CdrBenchData data(options.value(u"rows"_s).toLongLong(), options.value(u"busy-rows"_s).toLongLong(),
-                                options.value(u"seed"_s).toULongLong());
-        // Browse and export need the store the ingest makes, so it always runs.
-        std::fprintf(stderr, "confero-bench: ingest (Confero, then sqlite3)...\n");
-        IngestBench ingest(data, workDir, sqlite3, options.value(u"runs"_s).toInt());
-        QString error;
-        const QList<BenchFigure> figures = ingest.run(&error);
-        if (!error.isEmpty())
-            return fail(u"ingest: "_s + error);
-        if (wanted(u"ingest"_s))
-            report.add(figures);
-        storePath = ingest.conferoStore();
-        projectId = ingest.projectId();
+    const bool cdr = wanted(u"ingest"_s) || wanted(u"browse"_s) || wanted(u"export"_s);
+    if (cdr) {
+        if (const QString error = runCdrParts(options, sqlite3, workDir, wanted, &report); !error.isEmpty())
+            return fail(error);
     }
-
-    const QStringList common{
-        u"--store"_s,      storePath,
-        u"--project-id"_s, QString::number(projectId),
-        u"--runs"_s,       options.value(u"runs"_s),
-        u"--heavy-runs"_s, options.value(u"heavy-runs"_s),
-        u"--cases"_s,      options.value(u"cases"_s),
-        u"--work-dir"_s,   workDir,
-        u"--sqlite3"_s,    sqlite3.path().isEmpty() ? options.value(u"sqlite3"_s) : sqlite3.path()};
-    for (const QString &phase : {u"browse"_s, u"export"_s}) {
-        if (!wanted(phase))
-            continue;
-        std::fprintf(stderr, "confero-bench: %s...\n", qPrintable(phase));
-        QStringList arguments = QStringList{u"--phase"_s, phase} + common;
-        if (options.isSet(u"verbose"_s))
-            arguments.append(u"--verbose"_s);
+    if (wanted(u"relay"_s)) {
+        RelayBench::Options relay;
+        relay.relayProgram = options.value(u"relay"_s);
+        relay.benchProgram = QCoreApplication::applicationFilePath();
+        relay.workDir = workDir;
+        relay.runs = options.value(u"runs"_s).toInt();
+        relay.connections = options.value(u"relay-connections"_s).toInt();
+        relay.roundMs = int(options.value(u"relay-seconds"_s).toDouble() * 1000);
+        relay.pacedMs = int(options.value(u"relay-paced-seconds"_s).toDouble() * 1000);
+        relay.rates.clear();
+        for (const QString &rate : options.value(u"relay-rates"_s).split(u',', Qt::SkipEmptyParts))
+            relay.rates.append(rate.toDouble());
+        RelayBench bench(relay);
         QString error;
-        if (!runChild(arguments, &report, &error))
-            return fail(phase + u": "_s + error);
+        const QList<BenchFigure> figures = bench.run(&error);
+        if (!error.isEmpty())
+            return fail(u"relay: "_s + error);
+        report.add(figures);
     }
 
     QTextStream out(stdout);
     if (options.isSet(u"json"_s)) {
         report.printJson(out);
     } else {
-        out << u"Confero bench: %1 rows, busy day %2 rows, medians of %3 runs (%4 for the whole-store export); "
-               "%5 s in all\n\n"_s
-                   .arg(options.value(u"rows"_s), options.value(u"busy-rows"_s), options.value(u"runs"_s),
-                        options.value(u"heavy-runs"_s))
-                   .arg(total.elapsed() / 1000);
+        if (cdr)
+            out << u"Confero bench: %1 rows, busy day %2 rows, medians of %3 runs (%4 for the whole-store export); "
+                   "%5 s in all\n\n"_s
+                       .arg(options.value(u"rows"_s), options.value(u"busy-rows"_s), options.value(u"runs"_s),
+                            options.value(u"heavy-runs"_s))
+                       .arg(total.elapsed() / 1000);
+        else
+            out << u"Confero bench: medians of %1 runs; %2 s in all\n\n"_s.arg(options.value(u"runs"_s))
+                       .arg(total.elapsed() / 1000);
         report.printTable(out);
     }
     return 0;

@@ -19,6 +19,7 @@ class TestBenchSmoke final : public QObject
 private Q_SLOTS:
     void jsonLines();
     void table();
+    void relay();
 
 private:
     QByteArray runBench(const QStringList &arguments);
@@ -114,12 +115,55 @@ void TestBenchSmoke::table()
     QVERIFY2(lines.size() >= 4, qPrintable(output));
     QVERIFY2(lines.at(0).startsWith(u"Confero bench: 2000 rows"_s), qPrintable(output));
     QVERIFY2(lines.at(1).split(u' ', Qt::SkipEmptyParts)
-                 == (QStringList{u"figure"_s, u"value"_s, u"unit"_s, u"sqlite3"_s, u"ratio"_s, u"goal"_s}),
+                 == (QStringList{u"figure"_s, u"value"_s, u"unit"_s, u"baseline"_s, u"ratio"_s, u"goal"_s}),
              qPrintable(output));
     QVERIFY2(lines.at(2).startsWith(u"---"_s), qPrintable(output));
     QVERIFY2(lines.at(3).startsWith(u"ingest 2000 rows into an empty store"_s), qPrintable(output));
     for (const QString &line : lines)
         QVERIFY2(!line.startsWith(u"browse"_s) && !line.startsWith(u"export"_s), qPrintable(output));
+}
+
+// The relay part, tiny: the real confero-relay with a console streaming from it, the plain
+// QHttpServer and (when installed) nginx. Every webhook answered 200 must reach the console's store
+// or the bench fails; here only the figures' presence and sense are checked.
+void TestBenchSmoke::relay()
+{
+    const QByteArray output = runBench({u"--only"_s, u"relay"_s, u"--runs"_s, u"1"_s, u"--relay-connections"_s,
+                                        u"8"_s, u"--relay-seconds"_s, u"0.3"_s, u"--relay-paced-seconds"_s, u"0.5"_s,
+                                        u"--relay-rates"_s, u"100,400"_s, u"--json"_s});
+    QVERIFY(!output.isEmpty());
+    QHash<QString, QJsonObject> figures;
+    for (const QByteArray &line : output.trimmed().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        QVERIFY2(!object.isEmpty(), line.constData());
+        figures.insert(object.value(u"name").toString(), object);
+    }
+    const auto figure = [&](const QString &name) { return figures.value(name); };
+    const QJsonObject accepted = figure(u"relay: webhooks durably accepted, 8 connections (vs QHttpServer)"_s);
+    QVERIFY2(!accepted.isEmpty(), qPrintable(QString::fromUtf8(output)));
+    QVERIFY(accepted.value(u"value").toDouble() > 0);
+    QVERIFY(accepted.value(u"baseline").toDouble() > 0); // the QHttpServer figure
+    QCOMPARE(accepted.value(u"unit").toString(), u"req/s"_s);
+    for (const QString &name : {u"relay: webhook answer, p50 (vs QHttpServer)"_s,
+                                u"relay: webhook answer, p99 (vs QHttpServer)"_s,
+                                u"relay: 200 -> console store at 100/s, p50"_s,
+                                u"relay: 200 -> console store at 100/s, p99"_s,
+                                u"relay: 200 -> console store at 400/s, p50"_s,
+                                u"relay: 200 -> console store at 400/s, p99"_s}) {
+        QVERIFY2(figures.contains(name), qPrintable(name));
+        QCOMPARE(figure(name).value(u"unit").toString(), u"ms"_s);
+    }
+    QVERIFY(figure(u"relay: webhook answer, p50 (vs QHttpServer)"_s).value(u"value").toDouble()
+            <= figure(u"relay: webhook answer, p99 (vs QHttpServer)"_s).value(u"value").toDouble());
+    // At least one event per sync; more than one whenever webhooks overlap.
+    QVERIFY(figure(u"relay: events per fsync"_s).value(u"value").toDouble() >= 1);
+    QVERIFY(figure(u"QHttpServer answering 200, 8 connections"_s).value(u"value").toDouble() > 0);
+    if (QStandardPaths::findExecutable(u"nginx"_s).isEmpty()
+        && QStandardPaths::findExecutable(u"nginx"_s, {u"/usr/sbin"_s}).isEmpty())
+        qWarning("nginx is not installed: its reference figures were not checked");
+    else
+        QVERIFY2(figure(u"nginx answering 200, 8 connections"_s).value(u"value").toDouble() > 0,
+                 qPrintable(QString::fromUtf8(output)));
 }
 
 QTEST_GUILESS_MAIN(TestBenchSmoke)
