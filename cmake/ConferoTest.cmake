@@ -10,7 +10,8 @@
 # platform and a fixed locale, so nothing touches the user's files.
 #
 # Sanitizer build (CONFERO_SANITIZE): every test runs with UBSan halting and printing a stack, and with
-# LeakSanitizer on, except where its label is in CONFERO_NO_LEAK_CHECK_LABELS below.
+# LeakSanitizer on, except where its label is in CONFERO_NO_LEAK_CHECK_LABELS below; the only leaks it
+# does not report are those tests/lsan.supp lists, each with its reason.
 #
 # Precompiled headers: the test units share one precompiled QtTest/QtCore header (REUSE_FROM a small host
 # target), one for the widget tests (their QtTest pulls in the widget helpers) and one for the rest.
@@ -94,7 +95,9 @@ function(confero_add_test name)
             list(APPEND _asan "new_delete_type_mismatch=0")
         endif()
         list(JOIN _asan ":" _asan)
-        list(APPEND _env "ASAN_OPTIONS=${_asan}" "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1")
+        # tests/lsan.supp says what it hides and why.
+        list(APPEND _env "ASAN_OPTIONS=${_asan}" "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1"
+             "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
     endif()
     if(ARG_POSTGRES)
         list(APPEND _env "CONFERO_TEST_PG_URL=${CONFERO_TEST_PG_URL}")
