@@ -254,6 +254,13 @@
     </message>
 </context>
 <context>
+    <name>RecordingSettingsStore</name>
+    <message>
+        <source>Could not save the project&apos;s download settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoomEditorDialog</name>
     <message>
         <source>Room</source>
@@ -562,6 +569,14 @@
     </message>
     <message>
         <source>Export the call records of the filtered period, room, participant and role to CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session&apos;s recordings on the Recordings page (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1105,6 +1120,10 @@
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::DataDir</name>
@@ -1385,6 +1404,139 @@
     </message>
 </context>
 <context>
+    <name>confero::PlayerSeekBar</name>
+    <message>
+        <source>Seek bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 joined at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::PlayerWidget</name>
+    <message>
+        <source>This recording cannot be played: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged or not a video or audio file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One frame back (,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One frame forward (.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notes&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note at the current position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chat&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording %1 is not there (it may have been moved or deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording %1 cannot be read: check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording cannot be played: the file is damaged or not a video or audio file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chat file beside this recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody wrote in the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes are kept per session: open this recording from the Recordings page to add notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::PlayerWindow</name>
+    <message>
+        <source>%1 - Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - session %2 in room %3 - Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::ProjectDialog</name>
     <message>
         <source>Add project</source>
@@ -1539,6 +1691,29 @@
     </message>
 </context>
 <context>
+    <name>confero::RecordingCredentialsDialog</name>
+    <message>
+        <source>Recording-file password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save in keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform protects recording files with their own user name and password, separate from the App ID and App Key of %1. They are kept in the system&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::RecordingTableModel</name>
     <message>
         <source>Not local</source>
@@ -1622,6 +1797,207 @@
     </message>
     <message>
         <source>Local copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RecordingsPage</name>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the archive&apos;s files for the filter (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the selected files (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the selected downloads (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the selected downloads where they stopped (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected downloads and delete their partial files (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the current file (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name and password the platform asks for recording files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder downloads go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First UTC day of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last UTC day of the period (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session (conf number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One session by its conference number; the period and room are then not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many files download at the same time (kept for this project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(UTC days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;At once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files go to %1/&lt;room&gt;/&lt;session&gt;/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the platform: nothing can be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the recording-file password is not set. Enter it with &quot;Recording password…&quot;, then download again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct them with &quot;Recording password…&quot;, then download again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of downloads could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the recording-file password from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording-file password was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the platform: the archive cannot be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose a &quot;to&quot; day on or after the &quot;from&quot; day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recorded session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The library folder %1 cannot be created. Choose another one with &quot;Change…&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: nothing has been downloaded there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library folder for recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set recording &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No downloads in this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2457,6 +2833,10 @@ Create one with New room (Ctrl+N).</source>
     </message>
     <message>
         <source>Syncing %1 to %2 (UTC)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings of the session</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

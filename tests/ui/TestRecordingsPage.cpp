@@ -1,0 +1,384 @@
+#include "UiTestSandbox.h"
+
+#include "ErrorBanner.h"
+#include "RecordingsPage.h"
+#include "config/ProjectStore.h"
+#include "config/SecretStore.h"
+#include "models/RecordingTableModel.h"
+#include "platform/EnableXPlatform.h"
+#include "recordings/DownloadManager.h"
+#include "recordings/RecordingSettingsStore.h"
+#include "store/Store.h"
+
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkReply>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace confero {
+
+namespace {
+constexpr int kWaitMs = 60'000; // media made by ffmpeg once, downloads on a loaded 2-core machine
+const QString FileUser = u"recordings-ui"_s;
+const QString FilePassword = u"ui-file-password-42"_s;
+using LocalState = RecordingTableModel::LocalState;
+} // namespace
+
+// The Recordings page against the real sandbox in this process, a real SQLite store and the real
+// keychain: a period loaded from the archive routes, two files downloaded at once to the library
+// with the server's bytes, pause and resume, 403 without the recording-file password shown in words,
+// the password entered in the dialog landing in the keychain, and the parallel count and library
+// kept per project.
+class TestRecordingsPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void loadAPeriodAndDownloadTwoFiles();
+    void pauseAndResumeOne();
+    void withoutThePasswordA403SaysSo();
+    void parallelAndLibraryArePerProject();
+
+private:
+    QJsonObject postControl(const QString &path, const QJsonObject &body);
+    void makePage();
+    bool load();
+    // Selects the rows (model rows) in the table as a user would, through the proxy.
+    void select(const QList<int> &rows);
+    QList<int> rowsOfKind(ArchiveFile::Kind kind) const;
+    QByteArray served(int row);
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        return m_page->findChild<T *>(name);
+    }
+
+    std::unique_ptr<test::UiTestSandbox> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+    SecretStore m_secrets;
+    qint64 m_projectId = 0;
+    std::unique_ptr<RecordingsPage> m_page;
+    QTableView *m_table = nullptr;
+};
+
+QJsonObject TestRecordingsPage::postControl(const QString &path, const QJsonObject &body)
+{
+    QUrl url = m_sandbox->apiBaseUrl();
+    url.setPath(u"/sandbox/"_s + path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = m_sandbox->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(kWaitMs))
+        qWarning("the sandbox did not answer %s", qPrintable(path));
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+void TestRecordingsPage::initTestCase()
+{
+    // The keychain must answer: the page keeps the recording-file password nowhere else.
+    const SecretStore::Result probe = m_secrets.writeNow(u"test/recordings-page-probe"_s, u"x"_s);
+    if (!probe.ok)
+        QSKIP(qPrintable(u"no keychain: "_s + probe.errorMessage));
+    m_secrets.removeNow(u"test/recordings-page-probe"_s);
+}
+
+void TestRecordingsPage::init()
+{
+    m_sandbox = std::make_unique<test::UiTestSandbox>();
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+    QCOMPARE(postControl(u"archive/credentials"_s, {{u"username"_s, FileUser}, {u"password"_s, FilePassword}})
+                 .value(u"result"_s)
+                 .toInt(-1),
+             0);
+    if (postControl(u"archive/media"_s, {}).value(u"result"_s).toInt(-1) != 0)
+        QSKIP("the sandbox cannot make its media (is ffmpeg installed?)");
+    QCOMPARE(postControl(u"cdr/simulate"_s, {{u"days"_s, 2}, {u"sessions_per_day"_s, 10}, {u"seed"_s, 3}})
+                 .value(u"result"_s)
+                 .toInt(-1),
+             0);
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<Store>();
+    QVERIFY(m_store->open(m_dir->filePath(u"store.sqlite"_s)).ok());
+    m_projectId = ProjectStore(m_store.get()).ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandbox->appId()).id;
+    QVERIFY(m_projectId > 0);
+    m_secrets.removeNow(RecordingSettingsStore::credentialsKey(m_projectId));
+    makePage();
+}
+
+void TestRecordingsPage::makePage()
+{
+    m_page = std::make_unique<RecordingsPage>(m_store.get(), &m_secrets, m_sandbox->network(),
+                                              m_dir->filePath(u"library"_s));
+    m_page->resize(1200, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QSignalSpy credentials(m_page.get(), &RecordingsPage::credentialsChanged);
+    m_page->setPlatform(m_sandbox->platform(), m_projectId, u"Sandbox"_s);
+    QVERIFY(!credentials.isEmpty() || credentials.wait(kWaitMs)); // the keychain answered
+    m_table = child<QTableView>(u"recordingTable"_s);
+    QVERIFY(m_table);
+}
+
+void TestRecordingsPage::cleanup()
+{
+    m_page.reset();
+    if (m_projectId != 0)
+        m_secrets.removeNow(RecordingSettingsStore::credentialsKey(m_projectId));
+    m_store.reset();
+    m_dir.reset();
+    m_sandbox.reset();
+}
+
+bool TestRecordingsPage::load()
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    child<QDateEdit>(u"fromDate"_s)->setDate(today.addDays(-3));
+    child<QDateEdit>(u"toDate"_s)->setDate(today);
+    QSignalSpy loaded(m_page.get(), &RecordingsPage::loadFinished);
+    // F5 in the page loads, as the Load button does.
+    m_page->activateWindow();
+    if (!QTest::qWaitForWindowActive(m_page.get()))
+        return false;
+    m_table->setFocus();
+    QTest::keyClick(m_table, Qt::Key_F5);
+    return loaded.wait(kWaitMs) && loaded.constFirst().constFirst().toBool();
+}
+
+void TestRecordingsPage::select(const QList<int> &rows)
+{
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(m_table->model());
+    QItemSelection selection;
+    for (const int row : rows) {
+        const QModelIndex index = proxy->mapFromSource(m_page->model()->index(row, 0));
+        selection.select(index, index);
+    }
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!rows.isEmpty())
+        m_table->selectionModel()->setCurrentIndex(proxy->mapFromSource(m_page->model()->index(rows.first(), 0)),
+                                                   QItemSelectionModel::NoUpdate);
+}
+
+QList<int> TestRecordingsPage::rowsOfKind(ArchiveFile::Kind kind) const
+{
+    QList<int> rows;
+    const RecordingTableModel *model = m_page->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->entriesFor({row}).constFirst().files.constFirst().kind == kind)
+            rows.append(row);
+    }
+    return rows;
+}
+
+// The file as the sandbox serves it, with the recording-file credentials.
+QByteArray TestRecordingsPage::served(int row)
+{
+    QNetworkRequest request(m_page->model()->entriesFor({row}).constFirst().files.constFirst().url);
+    request.setRawHeader("Authorization", "Basic " + (FileUser + u':' + FilePassword).toUtf8().toBase64());
+    QNetworkReply *reply = m_sandbox->network()->get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(kWaitMs))
+        return {};
+    reply->deleteLater();
+    return reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
+}
+
+void TestRecordingsPage::loadAPeriodAndDownloadTwoFiles()
+{
+    m_page->setInMemoryCredentials(m_projectId, FileUser, FilePassword);
+    QVERIFY(load());
+    const RecordingTableModel *model = m_page->model();
+    QVERIFY(model->rowCount() >= 8); // two sessions or more, four kinds of file each
+    QCOMPARE(m_table->model()->rowCount(), model->rowCount());
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->state(row), LocalState::NotLocal);
+    QVERIFY(!child<QLabel>(u"statusLabel"_s)->text().isEmpty());
+
+    // The transcoded videos of two sessions, at once (two in parallel is the default).
+    const QList<int> videos = rowsOfKind(ArchiveFile::Kind::Transcoded);
+    QVERIFY(videos.size() >= 2);
+    const QList<int> two = videos.first(2);
+    select(two);
+    QCOMPARE(m_page->selectedRows(), two);
+    auto *download = child<QPushButton>(u"downloadButton"_s);
+    QVERIFY(download->isEnabled());
+    QVERIFY(!child<QPushButton>(u"pauseButton"_s)->isEnabled());
+    QTest::keyClick(m_table, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(model->state(two.at(0)) != LocalState::NotLocal);
+    QVERIFY(model->state(two.at(1)) != LocalState::NotLocal);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->state(two.at(0)) == LocalState::Complete && model->state(two.at(1)) == LocalState::Complete, kWaitMs);
+
+    // On disk where the library says, with the server's bytes, and no part left.
+    qint64 bytes = 0;
+    for (const int row : two) {
+        const QString path = model->localPath(row);
+        const ArchiveEntry entry = model->entriesFor({row}).constFirst();
+        QCOMPARE(path, m_dir->filePath(u"library/%1/%2/out.mp4"_s.arg(entry.roomId, entry.confNum)));
+        const QByteArray expected = served(row);
+        QVERIFY(expected.size() > 10'000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.size(), qint64(expected.size()));
+        QVERIFY(file.readAll() == expected);
+        QVERIFY(!QFile::exists(path + u".part"_s));
+        bytes += expected.size();
+    }
+    QCOMPARE(child<QProgressBar>(u"totalProgress"_s)->value(), 1000);
+    QCOMPARE(child<QLabel>(u"totalLabel"_s)->text(),
+             u"%1 of %1"_s.arg(QLocale().formattedDataSize(bytes)));
+    // The other files were left alone, and the complete ones offer nothing but their folder.
+    QCOMPARE(model->state(rowsOfKind(ArchiveFile::Kind::ChatData).first()), LocalState::NotLocal);
+    select(two);
+    QVERIFY(!download->isEnabled());
+    QVERIFY(!child<QPushButton>(u"cancelButton"_s)->isEnabled());
+    QVERIFY(child<QPushButton>(u"openFolderButton"_s)->isEnabled());
+    QVERIFY(child<ErrorBanner>(u"errorBanner"_s)->message().isEmpty());
+}
+
+void TestRecordingsPage::pauseAndResumeOne()
+{
+    m_page->setInMemoryCredentials(m_projectId, FileUser, FilePassword);
+    // One at a time, and each file answer waits two seconds: the first is in flight when paused.
+    child<QSpinBox>(u"parallelSpin"_s)->setValue(1);
+    QVERIFY(m_sandbox->setFaults(
+        {QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 2000}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
+    QVERIFY(load());
+    const RecordingTableModel *model = m_page->model();
+    const QList<int> two = rowsOfKind(ArchiveFile::Kind::Transcoded).first(2);
+    select(two);
+    QTest::mouseClick(child<QPushButton>(u"downloadButton"_s), Qt::LeftButton);
+    const int running = model->state(two.at(0)) == LocalState::Downloading ? two.at(0) : two.at(1);
+    const int waiting = running == two.at(0) ? two.at(1) : two.at(0);
+    QCOMPARE(model->state(running), LocalState::Downloading);
+    QCOMPARE(model->state(waiting), LocalState::Queued);
+
+    select({running});
+    auto *pause = child<QPushButton>(u"pauseButton"_s);
+    auto *resume = child<QPushButton>(u"resumeButton"_s);
+    QVERIFY(pause->isEnabled());
+    QVERIFY(!resume->isEnabled());
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QCOMPARE(model->state(running), LocalState::Paused);
+    QVERIFY(m_page->model()->index(running, RecordingTableModel::Progress).data().toString().startsWith(u"Paused"_s));
+    QVERIFY(resume->isEnabled());
+    QVERIFY(!pause->isEnabled());
+    // The slot it left goes to the queued file.
+    QTRY_COMPARE_WITH_TIMEOUT(model->state(waiting), LocalState::Downloading, kWaitMs);
+    QVERIFY(m_sandbox->clearFaults());
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QVERIFY(model->state(running) == LocalState::Queued || model->state(running) == LocalState::Downloading);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->state(running) == LocalState::Complete && model->state(waiting) == LocalState::Complete, kWaitMs);
+    for (const int row : two)
+        QCOMPARE(QFileInfo(model->localPath(row)).size(), qint64(served(row).size()));
+}
+
+void TestRecordingsPage::withoutThePasswordA403SaysSo()
+{
+    QVERIFY(!m_page->hasCredentials()); // nothing in the keychain for this project
+    QVERIFY(load());
+    const RecordingTableModel *model = m_page->model();
+    const int chat = rowsOfKind(ArchiveFile::Kind::ChatData).first();
+    select({chat});
+    QTest::mouseClick(child<QPushButton>(u"downloadButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(model->state(chat), LocalState::Failed, kWaitMs);
+    auto *banner = child<ErrorBanner>(u"errorBanner"_s);
+    QCOMPARE(banner->message(),
+             u"chatdata.json: the recording-file password is not set. Enter it with \"Recording password…\", then "
+             "download again."_s);
+    QVERIFY(model->index(chat, RecordingTableModel::Progress)
+                .data()
+                .toString()
+                .contains(u"refused the recording-file user name or password"_s));
+    QVERIFY(!QFile::exists(model->localPath(chat)));
+
+    // The dialog takes the user and password to the keychain, and the download goes through.
+    QTest::mouseClick(child<QPushButton>(u"credentialsButton"_s), Qt::LeftButton);
+    auto *dialog = child<QDialog>(u"recordingCredentialsDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *ok = dialog->findChild<QDialogButtonBox *>(u"buttonBox"_s)->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"userEdit"_s), FileUser);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), FilePassword);
+    QVERIFY(ok->isEnabled());
+    QSignalSpy saved(m_page.get(), &RecordingsPage::credentialsChanged);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(saved.wait(kWaitMs));
+    QCOMPARE(saved.constFirst().constFirst().toBool(), true);
+    QVERIFY(m_page->hasCredentials());
+    const SecretStore::Result stored = m_secrets.readNow(RecordingSettingsStore::credentialsKey(m_projectId));
+    QVERIFY2(stored.ok, qPrintable(stored.errorMessage));
+    QString user;
+    QString password;
+    QVERIFY(RecordingSettingsStore::decodeCredentials(stored.value, &user, &password));
+    QCOMPARE(user, FileUser);
+    QCOMPARE(password, FilePassword);
+    // Not in the store's file.
+    QFile storeFile(m_dir->filePath(u"store.sqlite"_s));
+    QVERIFY(storeFile.open(QIODevice::ReadOnly));
+    QVERIFY(!storeFile.readAll().contains(FilePassword.toUtf8()));
+
+    select({chat});
+    QTest::mouseClick(child<QPushButton>(u"downloadButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(model->state(chat), LocalState::Complete, kWaitMs);
+    QCOMPARE(QFileInfo(model->localPath(chat)).size(), qint64(served(chat).size()));
+
+    // A new page for the project reads them back from the keychain.
+    makePage();
+    QVERIFY(m_page->hasCredentials());
+}
+
+void TestRecordingsPage::parallelAndLibraryArePerProject()
+{
+    child<QSpinBox>(u"parallelSpin"_s)->setValue(4);
+    QCOMPARE(m_page->manager()->maxConcurrent(), 4);
+    m_page->setLibraryFolder(m_dir->filePath(u"elsewhere"_s));
+    QCOMPARE(child<QLabel>(u"libraryLabel"_s)->text(), QDir::toNativeSeparators(m_dir->filePath(u"elsewhere"_s)));
+    makePage();
+    QCOMPARE(child<QSpinBox>(u"parallelSpin"_s)->value(), 4);
+    QCOMPARE(m_page->manager()->maxConcurrent(), 4);
+    QCOMPARE(m_page->libraryFolder(), m_dir->filePath(u"elsewhere"_s));
+    // Files now go there.
+    m_page->setInMemoryCredentials(m_projectId, FileUser, FilePassword);
+    QVERIFY(load());
+    const int meta = rowsOfKind(ArchiveFile::Kind::Metadata).first();
+    QVERIFY(m_page->model()->localPath(meta).startsWith(m_dir->filePath(u"elsewhere/"_s)));
+    // Another project starts from the defaults.
+    Project other;
+    other.name = u"Acme"_s;
+    other.apiBaseUrl = QUrl(u"https://api.example.com/video/v2/"_s);
+    other.appId = u"acme"_s;
+    const StoreResult<Project> added = ProjectStore(m_store.get()).add(other);
+    QVERIFY(added.ok());
+    m_page->setPlatform(m_sandbox->platform(), added.value().id, other.name);
+    QCOMPARE(child<QSpinBox>(u"parallelSpin"_s)->value(), 2);
+    QCOMPARE(m_page->libraryFolder(), m_dir->filePath(u"library"_s));
+    QCOMPARE(m_page->model()->rowCount(), 0);
+}
+
+} // namespace confero
+
+QTEST_MAIN(confero::TestRecordingsPage)
+#include "TestRecordingsPage.moc"

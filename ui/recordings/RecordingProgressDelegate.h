@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace confero {
+
+// The "Local copy" column of the Recordings page: a progress bar with the model's text for a file
+// that is queued, downloading or paused (an indeterminate look while its size is unknown), and the
+// text alone otherwise, a failure in the palette's warning colour.
+class RecordingProgressDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordingProgressDelegate)
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+};
+
+} // namespace confero
