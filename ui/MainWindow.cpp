@@ -124,6 +124,13 @@ void MainWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
     m_ui->pageStack->addWidget(page);
 }
 
+void MainWindow::showPage(QWidget *page)
+{
+    const int index = m_ui->pageStack->indexOf(page);
+    if (index >= 0)
+        m_ui->pageList->setCurrentRow(index);
+}
+
 void MainWindow::reloadProjects()
 {
     const QSignalBlocker blocker(m_projectCombo);

@@ -46,6 +46,8 @@ public:
 
     // Adds a page to the sidebar; the first page added is shown first.
     void addPage(const QIcon &icon, const QString &title, QWidget *page);
+    // Brings a page added with addPage() to the front, as choosing it in the sidebar does.
+    void showPage(QWidget *page);
 
     // Connects to the project (reading its key if needed) and shows its rooms.
     void openProject(qint64 projectId);

@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "MainWindow.h"
 #include "PlatformConnector.h"
+#include "RecordingsPage.h"
 #include "ReportsPage.h"
 #include "SandboxServer.h"
 #include "SessionsPage.h"
@@ -148,6 +149,24 @@ bool ConsoleApplication::start(const Options &options, QString *error)
     connect(m_window.get(), &MainWindow::platformChanged, sessions, &SessionsPage::setPlatform);
     if (m_sandbox)
         sessions->syncOnceWhenShown(m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandboxAppId).id);
+    // Recordings page (issue 5), after Sessions: follows the current project; the embedded sandbox's
+    // recording-file credentials are handed over in memory, like its App Key (see startSandbox).
+    auto *recordings = new RecordingsPage(m_store.get(), m_secrets.get(), m_network.get(),
+                                          QDir(dataDir).filePath(u"recordings"_s));
+    recordings->setObjectName(u"recordingsPage"_s);
+    m_window->addPage(UiResources::icon(u"recordings"_s), tr("Recordings"), recordings);
+    connect(m_window.get(), &MainWindow::platformChanged, recordings,
+            [this, recordings](VideoPlatform *platform, qint64 projectId) {
+                const std::optional<Project> project = m_window->currentProject();
+                recordings->setPlatform(platform, projectId, project ? project->name : QString());
+            });
+    if (m_sandbox)
+        recordings->setInMemoryCredentials(m_projects->ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandboxAppId).id,
+                                           m_sandbox->recordingUser(), m_sandbox->recordingPassword());
+    connect(sessions, &SessionsPage::recordingsRequested, recordings, [this, recordings](const QString &confNum) {
+        m_window->showPage(recordings);
+        recordings->showSession(confNum);
+    });
     // Reports page (issue 4): follows the current project; the store is open whatever the platform's state.
     auto *reports = new ReportsPage(m_store.get());
     reports->setObjectName(u"reportsPage"_s);

@@ -1,10 +1,18 @@
 #include "ConsoleApplication.h"
 #include "MainWindow.h"
+#include "RecordingsPage.h"
 #include "RoomsPage.h"
+#include "SessionsPage.h"
 #include "config/DataDir.h"
+#include "models/RecordingTableModel.h"
+#include "recordings/DownloadManager.h"
 
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStackedWidget>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,6 +31,7 @@ private Q_SLOTS:
     void firstRunOpensTheSandboxWithDemoRooms();
     void secondRunReopensTheSameSandboxProject();
     void unknownProjectIsRefusedWithItsName();
+    void sessionsRecordingsOpensTheRecordingsPageOnTheSession();
 
 private:
     static bool waitForRooms(ConsoleApplication &console, int *count);
@@ -102,6 +111,61 @@ void TestConsoleApplication::unknownProjectIsRefusedWithItsName()
     QVERIFY(!console.start(options, &error));
     QVERIFY2(error.contains(u"Nowhere"_s), qPrintable(error));
     QVERIFY(!console.mainWindow());
+}
+
+// The Recordings page comes after Sessions; a session's "Recordings" brings it to the front filtered to
+// that session, and the embedded sandbox's recording-file credentials (in memory) fetch its files.
+void TestConsoleApplication::sessionsRecordingsOpensTheRecordingsPageOnTheSession()
+{
+    ConsoleApplication console;
+    QString error;
+    QVERIFY2(console.start({true, {}, {}}, &error), qPrintable(error));
+    int rooms = 0;
+    QVERIFY(waitForRooms(console, &rooms));
+    MainWindow *window = console.mainWindow();
+    auto *pages = window->findChild<QListWidget *>(u"pageList"_s);
+    QVERIFY(pages);
+    QStringList titles;
+    for (int i = 0; i < pages->count(); ++i)
+        titles.append(pages->item(i)->text());
+    QCOMPARE(titles.indexOf(u"Recordings"_s), titles.indexOf(u"Sessions"_s) + 1);
+    auto *recordings = window->findChild<RecordingsPage *>(u"recordingsPage"_s);
+    auto *sessions = window->findChild<SessionsPage *>(u"sessionsPage"_s);
+    QVERIFY(recordings && sessions);
+    QVERIFY(recordings->hasCredentials());
+
+    // A recorded session of the simulated month, from the archive.
+    recordings->findChild<QDateEdit *>(u"fromDate"_s)->setDate(QDateTime::currentDateTimeUtc().date().addDays(-30));
+    QSignalSpy loaded(recordings, &RecordingsPage::loadFinished);
+    recordings->load();
+    QVERIFY(loaded.wait(30'000));
+    QVERIFY(loaded.constLast().constFirst().toBool());
+    QVERIFY(recordings->model()->rowCount() > 4);
+    const QString confNum = recordings->model()->index(0, RecordingTableModel::Session).data().toString();
+    recordings->model()->setEntries({});
+
+    Q_EMIT sessions->recordingsRequested(confNum);
+    auto *stack = window->findChild<QStackedWidget *>(u"pageStack"_s);
+    QCOMPARE(stack->currentWidget(), recordings);
+    QCOMPARE(recordings->findChild<QLineEdit *>(u"sessionEdit"_s)->text(), confNum);
+    QVERIFY(loaded.wait(30'000));
+    QVERIFY(loaded.constLast().constFirst().toBool());
+    const RecordingTableModel *model = recordings->model();
+    QVERIFY(model->rowCount() >= 4); // recordings (one a participant), the transcoded video, chat, metadata
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->index(row, RecordingTableModel::Session).data().toString(), confNum);
+
+    // The chat data downloads with the sandbox's credentials handed over in memory.
+    int chat = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, RecordingTableModel::File).data().toString() == u"chatdata.json")
+            chat = row;
+    }
+    QVERIFY(chat >= 0);
+    QVERIFY(
+        recordings->manager()->enqueue(model->entriesFor({chat}).constFirst(), {ArchiveFile::Kind::ChatData}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(model->state(chat), RecordingTableModel::LocalState::Complete, 30'000);
+    QVERIFY(model->localPath(chat).startsWith(QDir(DataDir::resolve()).filePath(u"recordings/"_s)));
 }
 
 } // namespace confero

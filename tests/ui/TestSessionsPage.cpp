@@ -406,6 +406,14 @@ void TestSessionsPage::keyboardReachesFilterAndDetail()
     QCOMPARE(m_page->shownSession(), m_table->model()->index(0, 0).data(SessionTableModel::ConfNumRole).toString());
     QVERIFY(participants->model()->rowCount() >= 2);
 
+    // "Recordings" asks for the shown session's recordings (the console opens the Recordings page).
+    auto *recordingsButton = m_page->findChild<QPushButton *>(u"recordingsButton"_s);
+    QVERIFY(recordingsButton->isEnabled());
+    QSignalSpy requested(m_page.get(), &SessionsPage::recordingsRequested);
+    QTest::mouseClick(recordingsButton, Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.constFirst().constFirst().toString(), m_page->shownSession());
+
     // Export… opens the export dialog for the filter, over the page.
     auto *exportButton = m_page->findChild<QPushButton *>(u"exportButton"_s);
     QVERIFY(exportButton->isEnabled());

@@ -88,6 +88,14 @@ SessionsPage::SessionsPage(Store *store, QWidget *parent)
     findAction->setShortcutContext(Qt::WindowShortcut);
     addAction(findAction);
     connect(findAction, &QAction::triggered, this, &SessionsPage::focusFilter);
+    auto *recordingsAction = new QAction(tr("Recordings of the session"), this);
+    recordingsAction->setObjectName(u"recordingsAction"_s);
+    recordingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    recordingsAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(recordingsAction);
+    connect(recordingsAction, &QAction::triggered, this, &SessionsPage::showRecordings);
+    connect(m_ui->recordingsButton, &QPushButton::clicked, this, &SessionsPage::showRecordings);
+    m_ui->recordingsButton->setEnabled(false);
 
     m_textDelay.setSingleShot(true);
     m_textDelay.setInterval(300);
@@ -396,6 +404,13 @@ void SessionsPage::showCurrentSession()
     showSession(current.isValid() ? current.row() : -1);
 }
 
+void SessionsPage::showRecordings()
+{
+    const QString confNum = shownSession();
+    if (!confNum.isEmpty())
+        Q_EMIT recordingsRequested(confNum);
+}
+
 void SessionsPage::showSession(int row)
 {
     const std::optional<SessionRow> session = m_model && row >= 0 ? m_model->session(row) : std::nullopt;
@@ -403,6 +418,7 @@ void SessionsPage::showSession(int row)
         if (m_participants)
             m_participants->setSession(QString());
         m_ui->timeline->clear();
+        m_ui->recordingsButton->setEnabled(false);
         m_ui->detailTitle->setText(row >= 0 ? tr("Loading the session…")
                                             : tr("Select a session to see its participants and timeline."));
         return;
@@ -413,6 +429,7 @@ void SessionsPage::showSession(int row)
         m_ui->errorBanner->showError(m_participants->errorString(), false);
         return;
     }
+    m_ui->recordingsButton->setEnabled(true);
     // The model's label: the room's name even when the call records carried only its id.
     const QString room = m_model->index(row, SessionTableModel::Room).data().toString();
     const QString start =

@@ -63,10 +63,14 @@ public Q_SLOTS:
     void focusFilter();
     // Shows the current row's session in the detail pane and moves the focus there.
     void openSelectedSession();
+    // Asks for the recordings of the session the detail pane shows (recordingsRequested).
+    void showRecordings();
 
 Q_SIGNALS:
     void syncFinished(bool succeeded);
     void sessionShown(const QString &confNum);
+    // "Recordings" for the shown session: the console opens the Recordings page on it.
+    void recordingsRequested(const QString &confNum);
 
 private:
     void applyPreset(int preset);
