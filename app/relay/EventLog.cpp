@@ -74,6 +74,12 @@ void EventLog::append(IncomingEvent event, QObject *context, Done done)
     m_writer->enqueue({ticket, id, std::move(event)});
 }
 
+void EventLog::recordAck(const QString &subscriber, qint64 seq)
+{
+    if (m_writer)
+        m_writer->recordAck(subscriber, seq);
+}
+
 qint64 EventLog::commitCount() const
 {
     return m_writer ? m_writer->commitCount() : 0;

@@ -41,6 +41,8 @@ public:
 
     // `done` is dropped when `context` is destroyed first.
     void append(IncomingEvent event, QObject *context, Done done);
+    // A subscriber's ack, written by the writer thread with the next group (EventLogWriter).
+    void recordAck(const QString &subscriber, qint64 seq);
 
     qint64 commitCount() const; // one sync each
     qint64 eventCount() const;

@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "RelayDatabase.h"
+#include "SubscriberRegistry.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -57,6 +58,16 @@ void EventLogWriter::enqueue(Pending pending)
     m_wake.wakeOne();
 }
 
+void EventLogWriter::recordAck(const QString &subscriber, qint64 seq)
+{
+    {
+        const QMutexLocker locker(&m_mutex);
+        qint64 &acked = m_acks[subscriber];
+        acked = qMax(acked, seq);
+    }
+    m_wake.wakeOne();
+}
+
 void EventLogWriter::run()
 {
     const QString connection = connectionName();
@@ -77,24 +88,26 @@ void EventLogWriter::run()
     if (m_ready) {
         for (bool replay = !m_spool.isEmpty();;) {
             QList<Pending> group;
+            QHash<QString, qint64> acks;
             {
                 QMutexLocker locker(&m_mutex);
                 // With events in the spool, wake up now and then to move them into the database.
-                while (!replay && m_queue.isEmpty() && !m_stopping) {
+                while (!replay && m_queue.isEmpty() && m_acks.isEmpty() && !m_stopping) {
                     if (m_spool.isEmpty())
                         m_wake.wait(&m_mutex);
                     else
                         replay = !m_wake.wait(&m_mutex, SpoolRetryMs);
                 }
-                if (!replay && m_queue.isEmpty())
+                if (!replay && m_queue.isEmpty() && m_acks.isEmpty())
                     break; // stopping, and everything queued is committed or spooled
                 const qsizetype take = qMin<qsizetype>(m_queue.size(), MaxGroup);
                 group = m_queue.mid(0, take);
                 m_queue.remove(0, take);
+                acks = std::exchange(m_acks, {});
             }
             replay = false;
             qint64 lastSeq = 0;
-            const QList<Outcome> outcomes = commitGroup(group, &lastSeq);
+            const QList<Outcome> outcomes = commitGroup(group, acks, &lastSeq);
             if (!outcomes.isEmpty() || lastSeq > 0)
                 m_deliver(outcomes, lastSeq);
         }
@@ -102,13 +115,18 @@ void EventLogWriter::run()
     RelayDatabase::close(connection);
 }
 
-QList<EventLogWriter::Outcome> EventLogWriter::commitGroup(const QList<Pending> &group, qint64 *lastSeq)
+QList<EventLogWriter::Outcome> EventLogWriter::commitGroup(const QList<Pending> &group,
+                                                          const QHash<QString, qint64> &acks, qint64 *lastSeq)
 {
     const QList<EventSpool::Record> spooled = m_spool.isEmpty() ? QList<EventSpool::Record>() : m_spool.readAll();
-    if (group.isEmpty() && spooled.isEmpty())
+    if (group.isEmpty() && spooled.isEmpty() && acks.isEmpty())
         return {};
     QList<Outcome> outcomes;
-    const QString failure = insertAndCommit(spooled, group, &outcomes, lastSeq);
+    const QString failure = insertAndCommit(spooled, group, acks, &outcomes, lastSeq);
+    if (failure.isEmpty() && group.isEmpty() && spooled.isEmpty()) {
+        m_commits.fetch_add(1); // acks alone: a sync all the same
+        return outcomes;
+    }
     if (failure.isEmpty()) {
         QString error;
         if (!spooled.isEmpty()) {
@@ -126,6 +144,9 @@ QList<EventLogWriter::Outcome> EventLogWriter::commitGroup(const QList<Pending> 
     }
     outcomes.clear();
     *lastSeq = 0;
+    if (!acks.isEmpty())
+        qCInfo(lcRelay) << "acks of" << acks.size() << "subscribers not recorded (" << failure
+                        << "); they are sent those events again";
     if (group.isEmpty())
         return outcomes; // a replay that failed: the spool keeps the events, the next try is in a second
     QList<EventSpool::Record> records;
@@ -153,7 +174,8 @@ QList<EventLogWriter::Outcome> EventLogWriter::commitGroup(const QList<Pending> 
 }
 
 QString EventLogWriter::insertAndCommit(const QList<EventSpool::Record> &spooled, const QList<Pending> &group,
-                                        QList<Outcome> *outcomes, qint64 *lastSeq)
+                                        const QHash<QString, qint64> &acks, QList<Outcome> *outcomes,
+                                        qint64 *lastSeq)
 {
     QSqlDatabase db = QSqlDatabase::database(connectionName(), false);
     QSqlQuery query(db);
@@ -200,6 +222,13 @@ QString EventLogWriter::insertAndCommit(const QList<EventSpool::Record> &spooled
         const qint64 seq = query.lastInsertId().toLongLong();
         outcomes->append({pending.ticket, seq, {}});
         *lastSeq = seq;
+    }
+    // An ack that fails is left out (logged), never the events: they are what a 200 promised.
+    SubscriberRegistry registry(db, {});
+    for (auto it = acks.cbegin(); it != acks.cend(); ++it) {
+        QString error;
+        if (!registry.acknowledge(it.key(), it.value(), &error))
+            qCWarning(lcRelay) << "ack of" << it.key() << "at seq" << it.value() << "not recorded:" << error;
     }
     QSqlQuery commit(db);
     if (!commit.exec(u"COMMIT"_s))

@@ -3,6 +3,7 @@
 #include "EventSpool.h"
 #include "IncomingEvent.h"
 
+#include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QThread>
@@ -19,6 +20,10 @@ namespace confero::relay {
 // commit returned. When the database refuses a group, the group goes to the spool file (synced) and
 // counts as taken; the spool is replayed before anything else once a commit succeeds again.
 // Results go to `deliver`, called on this thread after each commit.
+// Subscribers' acks are written here too, in the next group's transaction (or one of their own when
+// no event waits): a write on the server's thread would take the database's write lock from under
+// this one, and SQLite's busy handler would put the server's thread to sleep while it waits, with
+// an fsync of its own for every ack.
 class EventLogWriter final : public QThread
 {
     Q_OBJECT
@@ -50,6 +55,9 @@ public:
     // Starts the thread and waits until its connection is open (migrations applied) or failed.
     bool startAndWait(QString *error);
     void enqueue(Pending pending);
+    // Records that `subscriber` acknowledged up to `seq` (the highest given wins). Not durable at
+    // once: a lost ack only means those events are sent again, which the console's dedupe absorbs.
+    void recordAck(const QString &subscriber, qint64 seq);
 
     qint64 commitCount() const { return m_commits.load(); }
     qint64 eventCount() const { return m_events.load(); }
@@ -60,9 +68,9 @@ protected:
     void run() override;
 
 private:
-    QList<Outcome> commitGroup(const QList<Pending> &group, qint64 *lastSeq);
+    QList<Outcome> commitGroup(const QList<Pending> &group, const QHash<QString, qint64> &acks, qint64 *lastSeq);
     QString insertAndCommit(const QList<EventSpool::Record> &spooled, const QList<Pending> &group,
-                            QList<Outcome> *outcomes, qint64 *lastSeq);
+                            const QHash<QString, qint64> &acks, QList<Outcome> *outcomes, qint64 *lastSeq);
     QString connectionName() const;
 
     const QString m_path;
@@ -73,6 +81,7 @@ private:
     QMutex m_mutex;
     QWaitCondition m_wake;
     QList<Pending> m_queue;
+    QHash<QString, qint64> m_acks; // subscriber -> highest acked seq not yet written
     bool m_stopping = false;
     bool m_ready = false;
     QString m_openError;

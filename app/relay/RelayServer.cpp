@@ -89,7 +89,7 @@ bool RelayServer::start(const QHostAddress &address, quint16 port, QString *erro
         return false;
     if (!m_log.start(error))
         return false;
-    m_hub = new StreamHub(m_db, m_masterKey, m_options.stream, this);
+    m_hub = new StreamHub(m_db, m_masterKey, &m_log, m_options.stream, this);
     connect(&m_log, &EventLog::committed, m_hub, &StreamHub::committed);
     m_server.setWebSocketHandler(
         [this](const http::HttpRequest &request, QWebSocket *socket) { return m_hub->accept(request, socket); });

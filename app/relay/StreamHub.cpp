@@ -10,11 +10,12 @@ using namespace Qt::StringLiterals;
 
 namespace confero::relay {
 
-StreamHub::StreamHub(const QSqlDatabase &db, const QByteArray &masterKey, const StreamSession::Limits &limits,
-                     QObject *parent)
+StreamHub::StreamHub(const QSqlDatabase &db, const QByteArray &masterKey, EventLog *log,
+                     const StreamSession::Limits &limits, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_masterKey(masterKey)
+    , m_log(log)
     , m_limits(limits)
     , m_reader(db)
     , m_registry(db, masterKey)
@@ -49,7 +50,7 @@ bool StreamHub::accept(const http::HttpRequest &request, QWebSocket *socket)
         }
     }
     const QByteArray key = protocol::FrameSignature::deriveSubscriberKey(m_masterKey, subscriber->name);
-    auto *session = new StreamSession(socket, *subscriber, key, after, &m_reader, &m_registry, m_limits, this);
+    auto *session = new StreamSession(socket, *subscriber, key, after, &m_reader, m_log, m_limits, this);
     m_sessions.append(session);
     connect(session, &StreamSession::closed, this, [this, session] {
         m_sessions.removeOne(session);

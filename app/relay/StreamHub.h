@@ -24,7 +24,8 @@ class StreamHub final : public QObject
     Q_DISABLE_COPY_MOVE(StreamHub)
 
 public:
-    StreamHub(const QSqlDatabase &db, const QByteArray &masterKey, const StreamSession::Limits &limits,
+    // `log` records the sessions' acks (on its writer thread).
+    StreamHub(const QSqlDatabase &db, const QByteArray &masterKey, EventLog *log, const StreamSession::Limits &limits,
               QObject *parent = nullptr);
     ~StreamHub() override;
 
@@ -36,6 +37,7 @@ public:
 private:
     QSqlDatabase m_db;
     QByteArray m_masterKey;
+    EventLog *m_log;
     StreamSession::Limits m_limits;
     EventReader m_reader;
     SubscriberRegistry m_registry;

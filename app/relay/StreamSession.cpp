@@ -1,5 +1,6 @@
 #include "StreamSession.h"
 
+#include "EventLog.h"
 #include "EventReader.h"
 #include "Logging.h"
 #include "StreamFrameCodec.h"
@@ -12,7 +13,7 @@ using namespace Qt::StringLiterals;
 namespace confero::relay {
 
 StreamSession::StreamSession(QWebSocket *socket, SubscriberRegistry::Subscriber subscriber, QByteArray key,
-                             qint64 after, const EventReader *reader, SubscriberRegistry *registry,
+                             qint64 after, const EventReader *reader, EventLog *log,
                              const Limits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
@@ -21,7 +22,7 @@ StreamSession::StreamSession(QWebSocket *socket, SubscriberRegistry::Subscriber 
     , m_scanned(after)
     , m_acked(after)
     , m_reader(reader)
-    , m_registry(registry)
+    , m_log(log)
     , m_limits(limits)
 {
     socket->setParent(this);
@@ -98,11 +99,9 @@ void StreamSession::onText(const QString &text)
     }
     if (ack->seq <= m_acked)
         return; // a late duplicate
-    QString error;
-    if (!m_registry->acknowledge(m_subscriber.name, ack->seq, &error)) {
-        // Not recorded: the console would be sent these again after a reconnect, which its dedupe absorbs.
-        qCWarning(lcRelay) << "ack from" << m_subscriber.name << "not recorded:" << error;
-    }
+    // Written by the event log's writer, off this thread; should it be lost, the console is sent
+    // these again after a reconnect, which its dedupe absorbs.
+    m_log->recordAck(m_subscriber.name, ack->seq);
     m_acked = ack->seq;
     while (!m_unacked.empty() && m_unacked.front() <= m_acked)
         m_unacked.pop_front();

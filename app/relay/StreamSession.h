@@ -12,6 +12,7 @@ class QWebSocket;
 
 namespace confero::relay {
 
+class EventLog;
 class EventReader;
 
 // One console's WebSocket stream (docs/ARCHITECTURE.md, "The relay stream"): frames from its cursor
@@ -35,7 +36,7 @@ public:
     };
 
     StreamSession(QWebSocket *socket, SubscriberRegistry::Subscriber subscriber, QByteArray key, qint64 after,
-                  const EventReader *reader, SubscriberRegistry *registry, const Limits &limits, QObject *parent);
+                  const EventReader *reader, EventLog *log, const Limits &limits, QObject *parent);
     ~StreamSession() override;
 
     // New events were committed up to `head`: send what this console may see.
@@ -58,7 +59,7 @@ private:
     std::deque<qint64> m_unacked; // seqs sent as frames and not yet acknowledged, ascending
     qint64 m_head = 0;
     const EventReader *m_reader;
-    SubscriberRegistry *m_registry;
+    EventLog *m_log; // records the acks
     Limits m_limits;
     QTimer m_heartbeat;
     QTimer m_stall;
