@@ -42,6 +42,7 @@ RelayServer::RelayServer(Options options, QObject *parent)
     , m_log(m_options.databasePath)
     , m_server(webhookLimits(m_options.limits))
 {
+    m_clock.start();
     registerRoutes();
     m_server.setRequestHandler([this](const http::HttpRequest &request, const http::HttpResponder &responder) {
         m_router.dispatch(request, responder);
@@ -148,7 +149,7 @@ void RelayServer::acceptWebhook(const http::HttpRequest &request, const QString 
                                 const http::HttpResponder &responder)
 {
     QString error;
-    const std::optional<RelayProjects::Project> project = RelayProjects(m_db).find(projectName, &error);
+    const std::optional<RelayProjects::Project> project = findProject(projectName, &error);
     if (!project) {
         responder.respond(error.isEmpty()
                               ? refusal(404, tr("This relay takes no webhooks for \"%1\".").arg(projectName))
@@ -178,6 +179,20 @@ void RelayServer::acceptWebhook(const http::HttpRequest &request, const QString 
                      else
                          responder.respond(refusal(503, failure));
                  });
+}
+
+std::optional<RelayProjects::Project> RelayServer::findProject(const QString &name, QString *error)
+{
+    const qint64 now = m_clock.elapsed();
+    const auto cached = m_projects.constFind(name);
+    if (cached != m_projects.cend() && now - cached->readAtMs < ProjectCacheMs)
+        return cached->project;
+    std::optional<RelayProjects::Project> project = RelayProjects(m_db).find(name, error);
+    if (project)
+        m_projects.insert(name, {*project, now});
+    else
+        m_projects.remove(name);
+    return project;
 }
 
 void RelayServer::listEvents(const http::HttpRequest &request, const http::HttpResponder &responder)

@@ -3,8 +3,11 @@
 #include "EventLog.h"
 #include "HttpRouter.h"
 #include "HttpServer.h"
+#include "RelayProjects.h"
 #include "StreamSession.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSqlDatabase>
@@ -54,6 +57,18 @@ private:
                        const http::HttpResponder &responder);
     void listEvents(const http::HttpRequest &request, const http::HttpResponder &responder);
     http::HttpResponse metrics() const;
+    std::optional<RelayProjects::Project> findProject(const QString &name, QString *error);
+
+    // A project as read at `readAtMs` (m_clock). Projects are read for every webhook; the query was
+    // a third of the server thread's time under load. Only known projects are kept, and for
+    // ProjectCacheMs: one added by `confero-relay projects add` is found at once, a change to one
+    // is seen within that time.
+    static constexpr qint64 ProjectCacheMs = 5000;
+    struct CachedProject
+    {
+        RelayProjects::Project project;
+        qint64 readAtMs = 0;
+    };
 
     Options m_options;
     QString m_connection;
@@ -65,6 +80,8 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QHostAddress m_address;
     StreamHub *m_hub = nullptr;
+    QHash<QString, CachedProject> m_projects;
+    QElapsedTimer m_clock;
 };
 
 } // namespace confero::relay
