@@ -184,24 +184,22 @@ bool RelayBench::startConsole(QString *error)
 // only how far it got). Timed before the read, so the read itself is not counted.
 void RelayBench::onConsoleStored()
 {
-    if (!m_tracking) {
-        m_seenSeq = m_client->cursor();
+    if (!m_tracking)
         return;
-    }
     const qint64 now = HttpLoad::nowNs();
+    // By row id, which only grows: relay_seq has no index of its own, and a scan of the whole table
+    // after each commit would slow the very console it measures.
     QSqlQuery query(m_store->database());
-    query.prepare(u"SELECT json_extract(body, '$.n') FROM events WHERE project_id = ? AND relay_seq > ? "
-                  "AND relay_seq <= ?"_s);
-    query.addBindValue(m_projectId);
-    query.addBindValue(m_seenSeq);
-    query.addBindValue(m_client->cursor());
+    query.prepare(u"SELECT id, json_extract(body, '$.n') FROM events WHERE id > ? ORDER BY id"_s);
+    query.addBindValue(m_seenRow);
     if (!query.exec()) {
         std::fprintf(stderr, "confero-bench: reading the console's store: %s\n", qPrintable(query.lastError().text()));
         return;
     }
-    while (query.next())
-        m_committedAt.insert(query.value(0).toLongLong(), now);
-    m_seenSeq = m_client->cursor();
+    while (query.next()) {
+        m_seenRow = query.value(0).toLongLong();
+        m_committedAt.insert(query.value(1).toLongLong(), now);
+    }
 }
 
 HttpLoad::Result RelayBench::load(quint16 port, double rate, int durationMs)
@@ -303,7 +301,12 @@ bool RelayBench::pacedRound(double rate, double *p50, double *p99, QString *erro
     if (!waitForConsole(error))
         return false;
     m_committedAt.clear();
-    m_seenSeq = m_client->cursor();
+    QSqlQuery last(m_store->database());
+    if (!last.exec(u"SELECT COALESCE(MAX(id), 0) FROM events"_s) || !last.next()) {
+        *error = last.lastError().text();
+        return false;
+    }
+    m_seenRow = last.value(0).toLongLong();
     m_tracking = true;
     const qint64 first = m_nextNumber;
     const HttpLoad::Result result = load(m_relayUrl.port(), rate, m_options.pacedMs);

@@ -88,7 +88,7 @@ private:
     qint64 m_nextNumber = 1;
     // The console's commit time of each webhook, by its "n", while a paced round is measured.
     bool m_tracking = false;
-    qint64 m_seenSeq = 0;
+    qint64 m_seenRow = 0; // the console's last events row read
     QHash<qint64, qint64> m_committedAt;
     QList<double> m_eventsPerFsync;
 };
