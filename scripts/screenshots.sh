@@ -5,7 +5,8 @@
 # sandbox's demo rooms fill the table), photographs the window with ImageMagick's `import`, presses
 # Ctrl+N with xdotool as a user would, and photographs the room editor; then it opens the Sessions
 # page (the embedded sandbox's simulated history is synced on first open), selects the newest session
-# and photographs the page with that session's participants and timeline.
+# and photographs the page with that session's participants and timeline; last the Recordings page
+# with downloads in every state.
 # Needs: xvfb-run (xvfb), import (imagemagick), xdotool, xwininfo (x11-utils).
 set -euo pipefail
 
@@ -83,7 +84,42 @@ for key in Tab Tab Tab Tab Tab; do xdotool key "$key"; sleep 0.2; done
 xdotool key ctrl+Home Return
 sleep 2
 import -window "$main" "$out_dir/sessions-page.png"
-echo "saved $out_dir/rooms-page.png, $out_dir/room-editor.png and $out_dir/sessions-page.png"
+
+# The Recordings page: Load (F5) lists the last 7 days' recorded sessions; the first session's chat
+# and metadata are downloaded, then (files answering after 2.5 s and breaking off at 45 % four times,
+# set through the embedded sandbox's control surface) nine more, two at a time, one of them paused
+# part-way: finished, paused, downloading and queued rows and the total in one picture.
+port=$(grep -o 'http://127.0.0.1:[0-9]*' "$data_dir/confero.log" | head -n1 | cut -d: -f3)
+# One POST to the sandbox's control surface with bash's own /dev/tcp (no HTTP client needed).
+post_faults() {
+    exec 3<>"/dev/tcp/127.0.0.1/$port"
+    printf 'POST /sandbox/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+        "${#1}" "$1" >&3
+    cat <&3 >/dev/null
+    exec 3<&-
+}
+row() { echo $((146 + 24 * ($1 - 1))); }
+xdotool mousemove --window "$main" 60 61 click 1
+xdotool type --delay 50 "Recordings"
+sleep 1
+xdotool key F5
+sleep 3
+xdotool mousemove --window "$main" 700 "$(row 4)" click 1
+xdotool keydown shift mousemove --window "$main" 700 "$(row 5)" click 1 keyup shift
+xdotool key ctrl+d
+sleep 1.5
+post_faults '{"faults":[{"kind":"latency","ms":2500,"count":-1,"match":"/files/"},{"kind":"drop","after_fraction":0.45,"count":4,"match":"/files/"}]}'
+xdotool mousemove --window "$main" 700 "$(row 6)" click 1
+xdotool keydown shift mousemove --window "$main" 700 "$(row 14)" click 1 keyup shift
+xdotool key ctrl+d
+sleep 3.6
+xdotool mousemove --window "$main" 700 "$(row 7)" click 1
+xdotool key ctrl+p
+sleep 3.2
+xdotool mousemove --window "$main" 700 "$(row 1)" click 1
+sleep 0.5
+import -window "$main" "$out_dir/recordings-page.png"
+echo "saved $out_dir/rooms-page.png, $out_dir/room-editor.png, $out_dir/sessions-page.png and $out_dir/recordings-page.png"
 INNER
 )
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c "$inner" screenshots "$confero" "$data_dir" "$out_dir"

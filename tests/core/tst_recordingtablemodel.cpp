@@ -204,6 +204,7 @@ void tst_RecordingTableModel::downloadsMoveThroughTheirStatesToComplete()
              int(LocalState::Downloading) + int(LocalState::Queued));
     QVERIFY(!changed.isEmpty());
     QVERIFY(model.downloadId(video) > 0);
+    QCOMPARE(model.unknownSizeCount(), 2); // nothing has answered yet
     QTRY_VERIFY_WITH_TIMEOUT(
         model.state(video) == LocalState::Complete && model.state(recording) == LocalState::Complete, 60000);
     QVERIFY(seen.contains(LocalState::Queued));
@@ -221,6 +222,7 @@ void tst_RecordingTableModel::downloadsMoveThroughTheirStatesToComplete()
     }
     QCOMPARE(model.totalDone(), bytes);
     QCOMPARE(model.totalSize(), bytes);
+    QCOMPARE(model.unknownSizeCount(), 0);
     QVERIFY(!totals.isEmpty());
     QCOMPARE(totals.constLast().at(0).toLongLong(), bytes);
     QCOMPARE(totals.constLast().at(1).toLongLong(), bytes);

@@ -12,7 +12,7 @@ void RecordingProgressDelegate::paint(QPainter *painter, const QStyleOptionViewI
 {
     using LocalState = RecordingTableModel::LocalState;
     const auto state = LocalState(index.data(RecordingTableModel::StateRole).toInt());
-    if (state != LocalState::Queued && state != LocalState::Downloading && state != LocalState::Paused) {
+    if (state != LocalState::Downloading && state != LocalState::Paused) {
         QStyleOptionViewItem text(option);
         initStyleOption(&text, index);
         if (state == LocalState::Failed && !(option.state & QStyle::State_Selected))
@@ -33,11 +33,11 @@ void RecordingProgressDelegate::paint(QPainter *painter, const QStyleOptionViewI
     QStyleOptionProgressBar bar;
     bar.rect = option.rect.adjusted(2, 3, -2, -3);
     bar.state = option.state | QStyle::State_Horizontal;
-    if (state == LocalState::Paused)
-        bar.state &= ~QStyle::State_Enabled; // greyed: nothing is moving
     bar.direction = option.direction;
     bar.fontMetrics = option.fontMetrics;
     bar.palette = option.palette;
+    if (state == LocalState::Paused) // grey: nothing is moving
+        bar.palette.setColor(QPalette::Highlight, option.palette.color(QPalette::Disabled, QPalette::Dark));
     bar.minimum = 0;
     bar.maximum = 1000;
     bar.progress = fraction >= 0 ? qRound(fraction * 1000) : 0;

@@ -5,8 +5,7 @@
 namespace confero {
 
 // The "Local copy" column of the Recordings page: a progress bar with the model's text for a file
-// that is queued, downloading or paused (an indeterminate look while its size is unknown), and the
-// text alone otherwise, a failure in the palette's warning colour.
+// that is downloading or paused (grey), and the text alone otherwise, a failure in red.
 class RecordingProgressDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

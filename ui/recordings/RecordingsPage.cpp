@@ -217,13 +217,13 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     setTabOrder(m_parallel, m_credentials);
     setTabOrder(m_credentials, m_libraryButton);
 
-    // Shortcuts for the page; a hidden page's shortcuts are inactive, so they do not clash with
-    // another page's.
+    // Window-wide, so they work straight after choosing the page in the sidebar; a hidden page's
+    // shortcuts are inactive, so they do not clash with another page's (the Rooms page's F5 and Del).
     const auto addShortcut = [this](const QString &name, const QKeySequence &keys, void (RecordingsPage::*slot)()) {
         auto *action = new QAction(this);
         action->setObjectName(name);
         action->setShortcut(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
         connect(action, &QAction::triggered, this, slot);
     };
@@ -503,6 +503,11 @@ void RecordingsPage::load()
             return;
         }
         m_model->setEntries(result.value());
+        // Room names vary most; measured once per listing, not on every progress update.
+        m_table->resizeColumnToContents(RecordingTableModel::Room);
+        m_table->setColumnWidth(RecordingTableModel::Room,
+                                qBound(fontMetrics().horizontalAdvance(u"Weekly all-hands"_s),
+                                       m_table->columnWidth(RecordingTableModel::Room), width() / 4));
         m_status->setText(tr("%n file(s)", nullptr, m_model->rowCount()) + u", "_s
                           + tr("%n recorded session(s)", nullptr, int(result.value().size())));
         if (m_proxy->rowCount() > 0 && !m_table->currentIndex().isValid())
@@ -527,11 +532,15 @@ void RecordingsPage::showSession(const QString &confNum)
 
 QList<int> RecordingsPage::selectedRows() const
 {
-    QList<int> rows;
+    // In the order the table shows them, so downloads start from the top of what the user sees.
+    QList<int> shown;
     const QModelIndexList selected = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &index : selected)
-        rows.append(m_proxy->mapToSource(index).row());
-    std::sort(rows.begin(), rows.end());
+        shown.append(index.row());
+    std::sort(shown.begin(), shown.end());
+    QList<int> rows;
+    for (const int row : std::as_const(shown))
+        rows.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
     return rows;
 }
 
@@ -692,13 +701,21 @@ void RecordingsPage::updateActions()
 void RecordingsPage::updateTotal(qint64 done, qint64 total)
 {
     const QLocale locale;
-    if (total <= 0) {
+    const int unknown = m_model->unknownSizeCount();
+    if (total <= 0 && unknown == 0) {
         m_totalBar->setValue(0);
         m_totalLabel->setText(tr("No downloads in this list"));
         return;
     }
-    m_totalBar->setValue(int(qBound(qint64(0), done * 1000 / total, qint64(1000))));
-    m_totalLabel->setText(tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)));
+    int permille = total > 0 ? int(qBound(qint64(0), done * 1000 / total, qint64(1000))) : 0;
+    QString text = tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total));
+    if (unknown > 0) {
+        // Files whose size nobody knows yet: the total is not whole, so it never reads 100 %.
+        permille = qMin(permille, 999);
+        text += u' ' + tr("and %n file(s) of unknown size", nullptr, unknown);
+    }
+    m_totalBar->setValue(permille);
+    m_totalLabel->setText(text);
 }
 
 } // namespace confero

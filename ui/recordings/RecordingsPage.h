@@ -54,7 +54,7 @@ public:
     QString libraryFolder() const;
     bool hasCredentials() const;
     bool isLoading() const;
-    // The model's rows of the table's selection, in the model's order.
+    // The model's rows of the table's selection, in the table's order.
     QList<int> selectedRows() const;
 
 public Q_SLOTS:

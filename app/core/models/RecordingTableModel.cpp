@@ -202,6 +202,17 @@ qint64 RecordingTableModel::totalSize() const
     return total;
 }
 
+int RecordingTableModel::unknownSizeCount() const
+{
+    int count = 0;
+    for (const Row &row : m_rows) {
+        if (row.downloadId != 0 && row.state != LocalState::NotLocal && row.state != LocalState::Complete
+            && row.bytesTotal < 0)
+            ++count;
+    }
+    return count;
+}
+
 void RecordingTableModel::emitTotal()
 {
     Q_EMIT totalProgressChanged(totalDone(), totalSize());

@@ -76,6 +76,9 @@ public:
     // Over the listed files that have a download: bytes done and the total known so far.
     qint64 totalDone() const;
     qint64 totalSize() const;
+    // Of those, the ones not complete whose size is not known yet (not started, or paused before
+    // the server said): totalSize() leaves them out, so the total is not whole while any remain.
+    int unknownSizeCount() const;
 
     static QString stateText(LocalState state);
 
