@@ -43,17 +43,20 @@ bool EventLog::start(QString *error)
 {
     // The writer delivers on its own thread; the answers are handed to this object's thread, where
     // the waiting callbacks live.
-    auto deliver = [this](const QList<EventLogWriter::Outcome> &outcomes, qint64 lastSeq) {
+    auto deliver = [this](const QList<EventLogWriter::Outcome> &outcomes, qint64 lastSeq,
+                          const QList<protocol::StreamEvent> &events) {
         QMetaObject::invokeMethod(
             this,
-            [this, outcomes, lastSeq] {
+            [this, outcomes, lastSeq, events] {
                 for (const EventLogWriter::Outcome &outcome : outcomes) {
                     const Waiting waiting = m_waiting.take(outcome.ticket);
                     if (waiting.context && waiting.done)
                         waiting.done(outcome.seq, waiting.id, outcome.error);
                 }
-                if (lastSeq > 0)
+                if (lastSeq > 0) {
+                    m_recent = events;
                     Q_EMIT committed(lastSeq);
+                }
             },
             Qt::QueuedConnection);
     };
@@ -78,6 +81,11 @@ void EventLog::recordAck(const QString &subscriber, qint64 seq)
 {
     if (m_writer)
         m_writer->recordAck(subscriber, seq);
+}
+
+const QList<protocol::StreamEvent> &EventLog::recent() const
+{
+    return m_recent;
 }
 
 qint64 EventLog::commitCount() const

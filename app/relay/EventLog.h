@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IncomingEvent.h"
+#include "StreamEvent.h"
 
 #include <QHash>
 #include <QObject>
@@ -44,6 +45,10 @@ public:
     // A subscriber's ack, written by the writer thread with the next group (EventLogWriter).
     void recordAck(const QString &subscriber, qint64 seq);
 
+    // The events of the group committed last (one run of seqs, ending at the committed() head), or
+    // none; what a stream that is caught up sends without reading the database.
+    const QList<protocol::StreamEvent> &recent() const;
+
     qint64 commitCount() const; // one sync each
     qint64 eventCount() const;
     int largestGroup() const;
@@ -66,6 +71,7 @@ private:
     QString m_spoolPath;
     std::unique_ptr<EventLogWriter> m_writer;
     QHash<quint64, Waiting> m_waiting;
+    QList<protocol::StreamEvent> m_recent;
     quint64 m_nextTicket = 1;
 };
 

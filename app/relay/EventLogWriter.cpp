@@ -13,6 +13,30 @@ using namespace Qt::StringLiterals;
 
 namespace confero::relay {
 
+namespace {
+
+QList<protocol::StreamEvent> streamEvents(const QList<EventLogWriter::Pending> &group,
+                                          const QList<EventLogWriter::Outcome> &outcomes)
+{
+    QList<protocol::StreamEvent> events;
+    if (group.isEmpty() || outcomes.size() != group.size() || outcomes.constFirst().seq <= 0)
+        return events;
+    qsizetype bytes = 0;
+    events.reserve(group.size());
+    for (qsizetype i = 0; i < group.size(); ++i) {
+        const EventLogWriter::Pending &pending = group.at(i);
+        const EventLogWriter::Outcome &outcome = outcomes.at(i);
+        bytes += pending.event.body.size();
+        if (outcome.ticket != pending.ticket || outcome.seq != outcomes.constFirst().seq + i
+            || bytes > EventLogWriter::RecentBytes)
+            return {};
+        events.append({outcome.seq, pending.id, pending.event.project, pending.event.receivedAtMs, pending.event.body});
+    }
+    return events;
+}
+
+} // namespace
+
 EventLogWriter::EventLogWriter(QString path, QString spoolPath, int busyTimeoutMs, Deliver deliver)
     : m_path(std::move(path))
     , m_busyTimeoutMs(busyTimeoutMs)
@@ -109,7 +133,7 @@ void EventLogWriter::run()
             qint64 lastSeq = 0;
             const QList<Outcome> outcomes = commitGroup(group, acks, &lastSeq);
             if (!outcomes.isEmpty() || lastSeq > 0)
-                m_deliver(outcomes, lastSeq);
+                m_deliver(outcomes, lastSeq, streamEvents(group, outcomes));
         }
     }
     RelayDatabase::close(connection);

@@ -2,6 +2,7 @@
 
 #include "EventSpool.h"
 #include "IncomingEvent.h"
+#include "StreamEvent.h"
 
 #include <QHash>
 #include <QList>
@@ -44,7 +45,12 @@ public:
         qint64 seq = 0; // 0 when the event is in the spool (error empty) or was not taken (error set)
         QString error;
     };
-    using Deliver = std::function<void(const QList<Outcome> &outcomes, qint64 lastSeq)>;
+    // `events`: the group just committed as stream events, one run of seqs, for the streams that are
+    // caught up (StreamSession reads them from memory instead of back from the database); empty when
+    // the group went to the spool or its bodies are over RecentBytes.
+    using Deliver = std::function<void(const QList<Outcome> &outcomes, qint64 lastSeq,
+                                       const QList<protocol::StreamEvent> &events)>;
+    static constexpr qsizetype RecentBytes = 4 * 1024 * 1024;
 
     static constexpr int SpoolRetryMs = 1000;
 

@@ -61,6 +61,8 @@ void StreamSession::pump(qint64 head)
            && m_socket->bytesToWrite() < m_limits.highWaterBytes) {
         QString error;
         const int room = int(qMin<qsizetype>(m_limits.readBatch, m_limits.maxUnacked - qsizetype(m_unacked.size())));
+        if (sendRecent(room))
+            continue;
         const QList<protocol::StreamEvent> events = m_reader->after(m_scanned, m_subscriber.projects, room, &error);
         if (!error.isEmpty()) {
             qCWarning(lcRelay) << "stream to" << m_subscriber.name << "paused:" << error;
@@ -82,6 +84,36 @@ void StreamSession::pump(qint64 head)
         if (!m_stall.isActive())
             m_stall.start();
     }
+}
+
+// A stream that is caught up takes the group just committed from memory (EventLog::recent): the
+// same events a read after m_scanned would return, without the read. False when the group does not
+// continue exactly where this stream is.
+bool StreamSession::sendRecent(int room)
+{
+    const QList<protocol::StreamEvent> &recent = m_log->recent();
+    if (recent.isEmpty() || m_scanned + 1 < recent.constFirst().seq || m_scanned >= recent.constLast().seq)
+        return false;
+    bool sent = false;
+    for (qsizetype i = m_scanned + 1 - recent.constFirst().seq; i < recent.size() && room > 0; ++i) {
+        const protocol::StreamEvent &event = recent.at(i);
+        if (m_subscriber.projects.contains(event.project)) {
+            const std::optional<QByteArray> frame = protocol::StreamFrameCodec::encodeEvent(event, m_key);
+            if (frame) {
+                m_socket->sendTextMessage(QString::fromUtf8(*frame));
+                m_unacked.push_back(event.seq);
+                sent = true;
+            }
+            --room;
+        }
+        m_scanned = event.seq;
+    }
+    if (sent) {
+        m_heartbeat.start(); // as in pump(): the next heartbeat is due a full interval later
+        if (!m_stall.isActive())
+            m_stall.start();
+    }
+    return true;
 }
 
 void StreamSession::onText(const QString &text)

@@ -47,6 +47,7 @@ Q_SIGNALS:
     void closed();
 
 private:
+    bool sendRecent(int room);
     void onText(const QString &text);
     void sendHeartbeat();
     void cutOff(const QString &reason);

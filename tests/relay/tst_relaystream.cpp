@@ -14,6 +14,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void heartbeatsTellTheHeadWhenQuiet();
     void aConsoleThatStopsAckingIsCutOffAndTheOtherGoesOn();
     void badTokensAndGarbageAreRefused();
+    void liveGroupsMixingProjectsSendOnlyTheConsolesOwn();
 
 private:
     void startServer(const StreamSession::Limits &limits);
@@ -226,6 +228,48 @@ void TestRelayStream::badTokensAndGarbageAreRefused()
     QTRY_COMPARE_WITH_TIMEOUT(liar.events.size(), 1, 10000);
     liar.ack(99);
     QTRY_VERIFY_WITH_TIMEOUT(liar.closed, 10000);
+}
+
+// A console that is caught up is sent the group just committed from memory (EventLog::recent);
+// groups that mix projects must still reach it filtered, in order, with nothing skipped.
+void TestRelayStream::liveGroupsMixingProjectsSendOnlyTheConsolesOwn()
+{
+    {
+        QString error;
+        QSqlDatabase db = RelayDatabase::open(m_dir->filePath(u"relay.sqlite"_s), u"setup"_s, &error);
+        QVERIFY2(RelayProjects(db).add(u"beta"_s, {}, &error), qPrintable(error));
+        db = {};
+        RelayDatabase::close(u"setup"_s);
+    }
+    startServer({});
+    TestConsole console(streamUrl(), m_token); // acme only
+    QTRY_VERIFY_WITH_TIMEOUT(console.socket.state() == QAbstractSocket::ConnectedState, 20000);
+    // Sent all at once, so the writer's groups hold both projects.
+    QList<QNetworkReply *> replies;
+    for (int n = 1; n <= 40; ++n) {
+        const QString project = n % 2 ? u"acme"_s : u"beta"_s;
+        QNetworkRequest request(m_server->baseUrl().resolved(QUrl(u"/hooks/enablex/"_s + project)));
+        replies.append(
+            m_network.post(request, "{\"type\":\"roomdrop\",\"conf_num\":\"" + QByteArray::number(n) + "\"}"));
+    }
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(console.events.size(), 20, 20000);
+    QTest::qWait(200); // nothing more may come
+    QCOMPARE(console.events.size(), 20);
+    QSet<QByteArray> bodies;
+    for (qsizetype i = 0; i < console.events.size(); ++i) {
+        const protocol::StreamEvent &event = console.events.at(i).event;
+        QCOMPARE(event.project, u"acme"_s);
+        if (i > 0)
+            QVERIFY(event.seq > console.events.at(i - 1).event.seq);
+        bodies.insert(event.body);
+    }
+    for (int n = 1; n <= 40; n += 2)
+        QVERIFY(bodies.contains("{\"type\":\"roomdrop\",\"conf_num\":\"" + QByteArray::number(n) + "\"}"));
 }
 
 QTEST_GUILESS_MAIN(TestRelayStream)
