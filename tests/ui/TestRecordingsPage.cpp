@@ -252,7 +252,7 @@ void TestRecordingsPage::loadAPeriodAndDownloadTwoFiles()
     QCOMPARE(child<QLabel>(u"totalLabel"_s)->text(),
              u"%1 of %1"_s.arg(QLocale().formattedDataSize(bytes)));
     // The other files were left alone, and the complete ones offer nothing but their folder.
-    QCOMPARE(model->state(rowsOfKind(ArchiveFile::Kind::ChatData).first()), LocalState::NotLocal);
+    QCOMPARE(model->state(rowsOfKind(ArchiveFile::Kind::ChatData).constFirst()), LocalState::NotLocal);
     select(two);
     QVERIFY(!download->isEnabled());
     QVERIFY(!child<QPushButton>(u"cancelButton"_s)->isEnabled());
@@ -269,7 +269,9 @@ void TestRecordingsPage::pauseAndResumeOne()
         {QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 2000}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
     QVERIFY(load());
     const RecordingTableModel *model = m_page->model();
-    const QList<int> two = rowsOfKind(ArchiveFile::Kind::Transcoded).first(2);
+    const QList<int> videos = rowsOfKind(ArchiveFile::Kind::Transcoded);
+    QVERIFY(videos.size() >= 2);
+    const QList<int> two = videos.mid(0, 2);
     select(two);
     QTest::mouseClick(child<QPushButton>(u"downloadButton"_s), Qt::LeftButton);
     const int running = model->state(two.at(0)) == LocalState::Downloading ? two.at(0) : two.at(1);
@@ -303,7 +305,7 @@ void TestRecordingsPage::withoutThePasswordA403SaysSo()
     QVERIFY(!m_page->hasCredentials()); // nothing in the keychain for this project
     QVERIFY(load());
     const RecordingTableModel *model = m_page->model();
-    const int chat = rowsOfKind(ArchiveFile::Kind::ChatData).first();
+    const int chat = rowsOfKind(ArchiveFile::Kind::ChatData).constFirst();
     select({chat});
     QTest::mouseClick(child<QPushButton>(u"downloadButton"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(model->state(chat), LocalState::Failed, kWaitMs);
@@ -367,7 +369,7 @@ void TestRecordingsPage::parallelAndLibraryArePerProject()
     // Files now go there.
     m_page->setInMemoryCredentials(m_projectId, FileUser, FilePassword);
     QVERIFY(load());
-    const int meta = rowsOfKind(ArchiveFile::Kind::Metadata).first();
+    const int meta = rowsOfKind(ArchiveFile::Kind::Metadata).constFirst();
     QVERIFY(m_page->model()->localPath(meta).startsWith(m_dir->filePath(u"elsewhere/"_s)));
     // Another project starts from the defaults.
     Project other;

@@ -676,8 +676,6 @@ void RecordingsPage::updateActions()
             canPause = canCancel = true;
             break;
         case LocalState::Paused:
-            canDownload = canResume = canCancel = true;
-            break;
         case LocalState::Failed:
             canDownload = canResume = canCancel = true;
             break;
