@@ -1,7 +1,9 @@
 // RecordingSettingsStore on a real SQLite store: defaults without a row, a saved choice read back
-// (also by a new store over the same file), the parallel count clamped, projects kept apart; the
-// keychain value of the recording-file credentials round-trips and refuses anything else.
+// (also by a new store over the same file), the parallel count clamped, projects kept apart; saving
+// and changing a choice on both backends (PostgreSQL from ctest's fixture); the keychain value of the
+// recording-file credentials round-trips and refuses anything else.
 
+#include "StoreBackends.h"
 #include "config/ProjectStore.h"
 #include "recordings/RecordingSettingsStore.h"
 #include "store/Store.h"
@@ -17,9 +19,52 @@ class tst_RecordingSettings final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void savedPerProject();
+    void savedOnBothBackends_data();
+    void savedOnBothBackends();
     void credentialsValue();
+
+private:
+    test::StoreBackends m_backends;
 };
+
+void tst_RecordingSettings::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_backends.init(&error), qPrintable(error));
+}
+
+void tst_RecordingSettings::savedOnBothBackends_data()
+{
+    test::StoreBackends::addRows();
+}
+
+void tst_RecordingSettings::savedOnBothBackends()
+{
+    QFETCH(bool, postgres);
+    if (postgres && !m_backends.hasPostgres())
+        QSKIP("SKIPPED: set CONFERO_TEST_PG_URL to run on PostgreSQL");
+    qint64 projectId = 0;
+    QString error;
+    {
+        std::unique_ptr<Store> store = m_backends.open(postgres, &projectId, &error);
+        QVERIFY2(store, qPrintable(error));
+        RecordingSettingsStore settings(store.get());
+        QCOMPARE(settings.settings(projectId).parallel, 2);
+        RecordingSettings chosen;
+        chosen.parallel = 3; // the default library: an empty (perhaps null) text
+        QVERIFY(settings.save(projectId, chosen).ok());
+        QCOMPARE(settings.settings(projectId).parallel, 3);
+        QCOMPARE(settings.settings(projectId).library, QString());
+        chosen.parallel = 6;
+        chosen.library = u"/srv/recordings"_s;
+        QVERIFY(settings.save(projectId, chosen).ok()); // the second save updates the row
+        QCOMPARE(settings.settings(projectId).parallel, 6);
+        QCOMPARE(settings.settings(projectId).library, u"/srv/recordings"_s);
+    }
+    QVERIFY2(m_backends.dropSchemas(&error), qPrintable(error));
+}
 
 void tst_RecordingSettings::savedPerProject()
 {
