@@ -295,6 +295,11 @@ void tst_RecordingTableModel::whatIsOnDiskDecides()
     model.setEntries(listed);
     QCOMPARE(model.state(meta), LocalState::NotLocal);
     QVERIFY(model.downloadId(meta) > 0);
+    // Downloading it again fetches it again.
+    const qint64 size = model.index(meta, 0).data(RecordingTableModel::BytesTotalRole).toLongLong();
+    QVERIFY(manager->enqueue(model.entriesFor({meta}).constFirst(), {ArchiveFile::Kind::Metadata}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(meta), LocalState::Complete, 30000);
+    QCOMPARE(QFileInfo(model.localPath(meta)).size(), size);
 }
 
 void tst_RecordingTableModel::transferRateOverItsWindow()

@@ -6,6 +6,7 @@
 #include "platform/VideoPlatform.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -96,7 +97,14 @@ StoreResult<QList<qint64>> DownloadManager::enqueue(const ArchiveEntry &entry, c
         ids.append(added.value().id);
         if (DownloadRecord *known = find(added.value().id)) {
             known->url = file.url;
-            if (known->state == DownloadRecord::State::Failed || known->state == DownloadRecord::State::Cancelled) {
+            // A finished file that was deleted or moved since is fetched again, from the start.
+            const bool gone = known->state == DownloadRecord::State::Done && !QFileInfo::exists(known->localPath);
+            if (gone) {
+                known->bytesDone = 0;
+                known->bytesTotal = -1;
+            }
+            if (gone || known->state == DownloadRecord::State::Failed
+                || known->state == DownloadRecord::State::Cancelled) {
                 known->state = DownloadRecord::State::Queued;
                 save(*known, true);
             }

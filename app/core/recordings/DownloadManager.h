@@ -44,7 +44,8 @@ public:
     // `error`) when the store cannot be read.
     bool restore(QString *error);
 
-    // Queues the entry's files of the given kinds (already done ones stay done). Returns their ids.
+    // Queues the entry's files of the given kinds (done ones stay done while their file is there).
+    // Returns their ids.
     StoreResult<QList<qint64>> enqueue(const ArchiveEntry &entry, const QSet<ArchiveFile::Kind> &kinds);
 
     void pause(qint64 id);
