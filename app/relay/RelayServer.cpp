@@ -28,6 +28,14 @@ http::HttpServerLimits webhookLimits(http::HttpServerLimits limits)
     return limits;
 }
 
+// The 200 every stored webhook gets, made once: building it per answer was a measurable part of the
+// server thread's time under load.
+const http::HttpResponse &acceptedResponse()
+{
+    static const http::HttpResponse response = http::HttpResponse::json(200, QJsonObject{{u"result"_s, 0}});
+    return response;
+}
+
 http::HttpResponse refusal(int status, const QString &error)
 {
     return http::HttpResponse::json(status, QJsonObject{{u"result"_s, status}, {u"error"_s, error}});
@@ -175,7 +183,7 @@ void RelayServer::acceptWebhook(const http::HttpRequest &request, const QString 
                  [responder](qint64, const QString &, const QString &failure) {
                      // Committed, or synced to the spool: either way it is on disk.
                      if (failure.isEmpty())
-                         responder.respond(http::HttpResponse::json(200, QJsonObject{{u"result"_s, 0}}));
+                         responder.respond(acceptedResponse());
                      else
                          responder.respond(refusal(503, failure));
                  });
