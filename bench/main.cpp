@@ -7,6 +7,9 @@
 #include "CdrBenchData.h"
 #include "ExportBench.h"
 #include "IngestBench.h"
+#ifdef CONFERO_BENCH_GUI
+#include "PlayerBench.h"
+#endif
 #include "RelayBench.h"
 #include "Sqlite3Tool.h"
 #include "store/Store.h"
@@ -25,6 +28,7 @@
 #include <QCoreApplication>
 #endif
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -166,7 +170,8 @@ int main(int argc, char *argv[])
          QStringLiteral(CONFERO_BENCH_CASES)},
         {u"sqlite3"_s, u"The sqlite3 shell (default: sqlite3 on PATH)."_s, u"PROGRAM"_s, u"sqlite3"_s},
         {u"work-dir"_s, u"Where the stores and files go (default: a temporary folder, removed)."_s, u"DIR"_s},
-        {u"only"_s, u"Comma-separated parts to run: ingest, browse, export, relay (default all)."_s, u"LIST"_s},
+        {u"only"_s, u"Comma-separated parts to run: ingest, browse, export, relay, player (default all)."_s,
+         u"LIST"_s},
         {u"relay"_s, u"The confero-relay program (default: the one built beside this bench)."_s, u"PROGRAM"_s,
          QStringLiteral(CONFERO_RELAY_PROGRAM)},
         {u"relay-connections"_s, u"Keep-alive connections of the relay load (default 64)."_s, u"N"_s, u"64"_s},
@@ -188,6 +193,20 @@ int main(int argc, char *argv[])
     const Sqlite3Tool sqlite3(options.value(u"sqlite3"_s));
     if (options.value(u"phase"_s) == u"plain-server")
         return RelayBench::servePlain();
+#ifdef CONFERO_BENCH_GUI
+    if (options.value(u"phase"_s) == u"player") {
+        // At least 5 opens per file, whatever --runs says: a median of 3 is one slow open away.
+        PlayerBench bench({options.value(u"work-dir"_s), std::max(5, options.value(u"runs"_s).toInt())});
+        QString error;
+        const QList<BenchFigure> figures = bench.run(&error);
+        if (!error.isEmpty())
+            return fail(u"player: "_s + error);
+        QTextStream out(stdout);
+        for (const BenchFigure &figure : figures)
+            out << BenchReport::toJsonLine(figure, true) << '\n';
+        return 0;
+    }
+#endif
     if (options.isSet(u"phase"_s))
         return childMain(options, sqlite3);
 
@@ -233,6 +252,25 @@ int main(int argc, char *argv[])
             return fail(u"relay: "_s + error);
         report.add(figures);
     }
+
+#ifdef CONFERO_BENCH_GUI
+    if (wanted(u"player"_s)) {
+        // In a child: its first open is a real cold start (the media backend not loaded yet). Under
+        // ASan the child unwinds fully, so tests/lsan.supp can name GStreamer's own frames.
+        const QByteArray asan = qgetenv("ASAN_OPTIONS");
+        const bool fullStacks = !asan.isEmpty() && !asan.contains("detect_leaks=0"); // slower mallocs
+        if (fullStacks)
+            qputenv("ASAN_OPTIONS", asan + ":fast_unwind_on_malloc=0");
+        QString error;
+        const bool ran = runChild({u"--phase"_s, u"player"_s, u"--work-dir"_s, workDir, u"--runs"_s,
+                                   options.value(u"runs"_s)},
+                                  &report, &error);
+        if (fullStacks)
+            qputenv("ASAN_OPTIONS", asan);
+        if (!ran)
+            return fail(u"player: "_s + error);
+    }
+#endif
 
     QTextStream out(stdout);
     if (options.isSet(u"json"_s)) {

@@ -1473,10 +1473,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A note at the current position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,6 +1518,22 @@
     </message>
     <message>
         <source>Notes are kept per session: open this recording from the Recordings page to add notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note at the current position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

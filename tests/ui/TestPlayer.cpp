@@ -70,16 +70,13 @@ class TestPlayer : public QObject
 
     ReviewContext context() { return {&m_store, m_projectId, u"room-a"_s, u"913"_s}; }
 
-    // Opens the file and waits for its first frame (paused).
+    // Opens the file and waits for its first frame, shown paused without playing.
     bool openAndWait(PlayerWidget &player, const QString &path, const ReviewContext &ctx)
     {
         watch(player);
         player.open(path, ctx);
-        if (!QTest::qWaitFor([&] { return m_frames > 0 || !player.errorText().isEmpty(); }, kWaitMs))
-            player.mediaPlayer()->play(); // a backend that does not preroll a paused file shows it on play
-        const bool ok = QTest::qWaitFor([&] { return m_frames > 0; }, kWaitMs) && player.errorText().isEmpty();
-        player.mediaPlayer()->pause();
-        return ok;
+        return QTest::qWaitFor([&] { return m_frames > 0; }, kWaitMs) && player.errorText().isEmpty()
+               && player.mediaPlayer()->playbackState() == QMediaPlayer::PausedState;
     }
 
 private slots:

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kMargin = 8; // px left and right, so the ends stay clickable
-constexpr int kTick = 7; // px a mark's triangle
+constexpr int kTick = 9; // px a mark's triangle
 constexpr int kGroove = 6;
 constexpr int kHitDistance = 4; // px within which a mark is "under" the pointer
 

@@ -151,6 +151,16 @@ void PlayerWidget::buildUi()
     controls->addWidget(m_frameBack);
     controls->addWidget(m_frameForward);
     controls->addWidget(m_time);
+    controls->addSpacing(12);
+    // What the seek bar's marks mean, in their colours (PlayerSeekBar draws them).
+    auto *legend = new QLabel(u"<span style=\"color:#2e9e44\">&#9660;</span> %1 &nbsp; "
+                              "<span style=\"color:#c62828\">&#9650;</span> %2 &nbsp; "
+                              "<span style=\"color:#e09a00\">&#9650;</span> %3"_s.arg(
+                                  tr("joined").toHtmlEscaped(), tr("left").toHtmlEscaped(), tr("note").toHtmlEscaped()),
+                              this);
+    legend->setObjectName(u"markLegend"_s);
+    legend->setEnabled(false);
+    controls->addWidget(legend);
     controls->addStretch();
     controls->addWidget(m_speed);
     controls->addWidget(volumeIcon);
@@ -167,6 +177,7 @@ void PlayerWidget::buildUi()
 
     // The side pane: notes above, chat below.
     m_sidePane = new QWidget(this);
+    m_sidePane->setMinimumWidth(300); // chat lines of a sentence or two, without a wall of wrapping
     auto *side = new QVBoxLayout(m_sidePane);
     side->setContentsMargins(0, 0, 0, 0);
     auto *notesTitle = new QLabel(tr("<b>Notes</b>"), m_sidePane);
@@ -179,15 +190,16 @@ void PlayerWidget::buildUi()
     m_notesHint->setEnabled(false);
     m_noteEdit = new QLineEdit(m_sidePane);
     m_noteEdit->setObjectName(u"noteEdit"_s);
-    m_noteEdit->setPlaceholderText(tr("A note at the current position"));
+    m_noteEdit->setPlaceholderText(tr("Note at the current position"));
     m_noteEdit->setAccessibleName(tr("New note"));
     m_addNote = new QPushButton(tr("Add note"), m_sidePane);
     m_addNote->setObjectName(u"addNoteButton"_s);
     m_removeNote = new QPushButton(tr("Delete"), m_sidePane);
     m_removeNote->setObjectName(u"removeNoteButton"_s);
     m_removeNote->setEnabled(false);
+    // The note's text gets the pane's whole width; the buttons go under it.
     auto *noteRow = new QHBoxLayout;
-    noteRow->addWidget(m_noteEdit, 1);
+    noteRow->addStretch();
     noteRow->addWidget(m_addNote);
     noteRow->addWidget(m_removeNote);
     auto *chatTitle = new QLabel(tr("<b>Chat</b>"), m_sidePane);
@@ -201,6 +213,7 @@ void PlayerWidget::buildUi()
     side->addWidget(notesTitle);
     side->addWidget(m_notes, 2);
     side->addWidget(m_notesHint);
+    side->addWidget(m_noteEdit);
     side->addLayout(noteRow);
     side->addWidget(chatTitle);
     side->addWidget(m_chat, 3);
@@ -430,6 +443,10 @@ void PlayerWidget::onMediaStatus(QMediaPlayer::MediaStatus status)
         showError(tr("This recording cannot be played: the file is damaged or not a video or audio file."));
         break;
     case QMediaPlayer::LoadedMedia:
+        // A stopped player shows nothing: pausing prerolls the first frame, so the reviewer sees
+        // the picture (and the time to first frame is the time to open) without playing.
+        if (m_player->playbackState() == QMediaPlayer::StoppedState)
+            m_player->pause();
         for (QWidget *control : {static_cast<QWidget *>(m_play), static_cast<QWidget *>(m_frameBack),
                                  static_cast<QWidget *>(m_frameForward), static_cast<QWidget *>(m_seekBar)})
             control->setEnabled(m_error.isEmpty());
