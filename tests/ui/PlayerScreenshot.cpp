@@ -23,6 +23,7 @@
 #include <QVideoSink>
 
 #include <cstdio>
+#include <memory>
 
 using namespace confero;
 using namespace Qt::StringLiterals;
@@ -97,16 +98,16 @@ int main(int argc, char *argv[])
     window->resize(1180, 640);
     window->move(40, 40);
     PlayerWidget *player = window->player();
-    int frames = 0;
-    QObject::connect(player->videoSink(), &QVideoSink::videoFrameChanged, player, [&](const QVideoFrame &frame) {
+    const auto frames = std::make_shared<int>(0);
+    QObject::connect(player->videoSink(), &QVideoSink::videoFrameChanged, player, [frames](const QVideoFrame &frame) {
         if (frame.isValid())
-            ++frames;
+            ++*frames;
     });
-    if (!QTest::qWaitFor([&] { return frames > 0 && player->mediaPlayer()->duration() > 0; }, 20'000))
+    if (!QTest::qWaitFor([&] { return *frames > 0 && player->mediaPlayer()->duration() > 0; }, 20'000))
         return fail(u"no frame: "_s + player->errorText());
     player->seek(7200);
-    frames = 0;
-    if (!QTest::qWaitFor([&] { return frames > 0; }, 10'000))
+    *frames = 0;
+    if (!QTest::qWaitFor([&] { return *frames > 0; }, 10'000))
         std::fprintf(stderr, "player_screenshot: no new frame after the seek\n");
     QTest::qWait(1500); // the picture reaches the screen, the lists repaint
     const QRect frame = window->frameGeometry();

@@ -247,7 +247,7 @@ private slots:
             player.seek(5000);
             QTRY_COMPARE_WITH_TIMEOUT(chat->currentRow(), 1, kWaitMs);
             // A click on a chat line seeks there.
-            chat->itemClicked(chat->item(2));
+            QTest::mouseClick(chat->viewport(), Qt::LeftButton, {}, chat->visualItemRect(chat->item(2)).center());
             QCOMPARE(player.mediaPlayer()->position(), 8000);
             QTRY_COMPARE_WITH_TIMEOUT(chat->currentRow(), 2, kWaitMs);
 
@@ -273,7 +273,7 @@ private slots:
         auto *notes = again.findChild<QListWidget *>(u"notesList"_s);
         QCOMPARE(notes->count(), 1);
         QCOMPARE(notes->item(0)->text(), u"0:06.000  Bob's screen share froze here"_s);
-        notes->itemClicked(notes->item(0));
+        QTest::mouseClick(notes->viewport(), Qt::LeftButton, {}, notes->visualItemRect(notes->item(0)).center());
         QCOMPARE(again.mediaPlayer()->position(), 6000);
         notes->setCurrentRow(0);
         again.findChild<QPushButton *>(u"removeNoteButton"_s)->click();

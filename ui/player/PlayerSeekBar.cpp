@@ -9,6 +9,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace confero {
 
@@ -113,14 +114,14 @@ int PlayerSeekBar::xFor(qint64 ms) const
     if (m_duration <= 0)
         return groove.left();
     const double fraction = std::clamp(double(ms) / double(m_duration), 0.0, 1.0);
-    return groove.left() + int(fraction * groove.width() + 0.5);
+    return groove.left() + int(std::lround(fraction * groove.width()));
 }
 
 qint64 PlayerSeekBar::positionAt(int x) const
 {
     const QRect groove = grooveRect();
     const double fraction = std::clamp(double(x - groove.left()) / double(groove.width()), 0.0, 1.0);
-    return qint64(fraction * double(m_duration) + 0.5);
+    return qint64(std::llround(fraction * double(m_duration)));
 }
 
 QString PlayerSeekBar::toolTipAt(const QPoint &point) const

@@ -74,7 +74,7 @@ std::optional<ChatTranscript> ChatTranscript::parse(const QByteArray &json, qint
     transcript.confNum = text(root.value(u"conf_num"), MaxNameLength);
     transcript.roomId = text(root.value(u"room_id"), MaxNameLength);
     transcript.messages.reserve(messages.size());
-    for (const QJsonValue &item : messages) {
+    for (const auto &item : messages) {
         const QJsonObject object = item.toObject();
         std::optional<qint64> offset = offsetOf(object.value(u"offset_ms"));
         if (!offset && sessionStartMs > 0) {

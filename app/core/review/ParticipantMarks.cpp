@@ -120,7 +120,7 @@ std::optional<ParticipantMarks> ParticipantMarks::fromMetadata(const QByteArray 
     marks.sessionStartMs = start.isValid() ? start.toMSecsSinceEpoch() : 0;
     marks.sessionEndMs = end.isValid() && start.isValid() && end >= start ? end.toMSecsSinceEpoch() : 0;
     const qint64 lengthMs = marks.sessionEndMs > 0 ? marks.sessionEndMs - marks.sessionStartMs : -1;
-    for (const QJsonValue &item : participants) {
+    for (const auto &item : participants) {
         const QJsonObject object = item.toObject();
         const std::optional<qint64> join = placed(object, u"join_offset_ms", u"join", marks.sessionStartMs);
         if (!join) {

@@ -193,9 +193,9 @@ StoreResult<RecordingNote> SessionReview::addNote(qint64 positionMs, const QStri
     note.text = text;
     StoreResult<RecordingNote> stored = RecordingNoteStore(m_context.store).add(note);
     if (stored) {
-        const auto at = std::upper_bound(m_notes.begin(), m_notes.end(), stored.value().positionMs,
+        const auto at = std::upper_bound(m_notes.cbegin(), m_notes.cend(), stored.value().positionMs,
                                          [](qint64 position, const RecordingNote &n) { return position < n.positionMs; });
-        m_notes.insert(at, stored.value());
+        m_notes.insert(at - m_notes.cbegin(), stored.value());
     }
     return stored;
 }
