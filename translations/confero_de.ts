@@ -2019,6 +2019,18 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>P&amp;lay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the current recording with its session&apos;s marks, notes and chat (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a downloaded recording or transcoded video to play.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::RelayClient</name>

@@ -1,6 +1,8 @@
 #include "UiTestSandbox.h"
 
 #include "ErrorBanner.h"
+#include "PlayerWidget.h"
+#include "PlayerWindow.h"
 #include "RecordingsPage.h"
 #include "config/ProjectStore.h"
 #include "config/SecretStore.h"
@@ -17,7 +19,9 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMediaPlayer>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void cleanup();
     void loadAPeriodAndDownloadTwoFiles();
     void pauseAndResumeOne();
+    void aDownloadedVideoPlaysWithItsSession();
     void withoutThePasswordA403SaysSo();
     void parallelAndLibraryArePerProject();
 
@@ -249,8 +254,7 @@ void TestRecordingsPage::loadAPeriodAndDownloadTwoFiles()
         bytes += expected.size();
     }
     QCOMPARE(child<QProgressBar>(u"totalProgress"_s)->value(), 1000);
-    QCOMPARE(child<QLabel>(u"totalLabel"_s)->text(),
-             u"%1 of %1"_s.arg(QLocale().formattedDataSize(bytes)));
+    QCOMPARE(child<QLabel>(u"totalLabel"_s)->text(), u"%1 of %1"_s.arg(QLocale().formattedDataSize(bytes)));
     // The other files were left alone, and the complete ones offer nothing but their folder.
     QCOMPARE(model->state(rowsOfKind(ArchiveFile::Kind::ChatData).constFirst()), LocalState::NotLocal);
     select(two);
@@ -298,6 +302,45 @@ void TestRecordingsPage::pauseAndResumeOne()
         model->state(running) == LocalState::Complete && model->state(waiting) == LocalState::Complete, kWaitMs);
     for (const int row : two)
         QCOMPARE(QFileInfo(model->localPath(row)).size(), qint64(served(row).size()));
+}
+
+void TestRecordingsPage::aDownloadedVideoPlaysWithItsSession()
+{
+    m_page->setInMemoryCredentials(m_projectId, FileUser, FilePassword);
+    QVERIFY(load());
+    const RecordingTableModel *model = m_page->model();
+    const int video = rowsOfKind(ArchiveFile::Kind::Transcoded).constFirst();
+    const int chat = rowsOfKind(ArchiveFile::Kind::ChatData).constFirst();
+    auto *play = child<QPushButton>(u"playButton"_s);
+    select({video});
+    QVERIFY(!play->isEnabled()); // not downloaded yet
+    QTest::keyClick(m_table, Qt::Key_D, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(model->state(video), LocalState::Complete, kWaitMs);
+    QVERIFY(play->isEnabled());
+
+    // Ctrl+L opens the player on the local file, with the session it belongs to.
+    QSignalSpy opened(m_page.get(), &RecordingsPage::playerOpened);
+    QTest::keyClick(m_table, Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(opened.size(), 1);
+    QPointer<PlayerWindow> window = opened.constFirst().constFirst().value<PlayerWindow *>();
+    QVERIFY(window);
+    QVERIFY(window->isVisible());
+    QCOMPARE(window->player()->filePath(), model->localPath(video));
+    const ArchiveEntry entry = model->entriesFor({video}).constFirst();
+    QCOMPARE(window->player()->review()->context().confNum, entry.confNum);
+    QCOMPARE(window->player()->review()->context().roomId, entry.roomId);
+    QCOMPARE(window->player()->review()->context().projectId, m_projectId);
+    QTRY_VERIFY_WITH_TIMEOUT(window->player()->mediaPlayer()->duration() > 0, kWaitMs);
+    QVERIFY(window->player()->errorText().isEmpty());
+    window->close();
+    QTRY_VERIFY(window.isNull()); // closing deletes it
+
+    // A chat file is not a video: no player, and Enter does not pretend.
+    select({chat});
+    QVERIFY(!play->isEnabled());
+    m_page->playCurrent();
+    QCOMPARE(opened.size(), 1);
+    QVERIFY(!child<ErrorBanner>(u"errorBanner"_s)->message().isEmpty());
 }
 
 void TestRecordingsPage::withoutThePasswordA403SaysSo()

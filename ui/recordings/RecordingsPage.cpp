@@ -73,6 +73,8 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
                           tr("Cancel the selected downloads and delete their partial files (Del)"), this))
     , m_openFolder(makeButton(tr("Open &folder"), u"openFolderButton"_s,
                               tr("Open the folder that holds the current file (Ctrl+O)"), this))
+    , m_play(makeButton(tr("P&lay"), u"playButton"_s,
+                        tr("Play the current recording with its session's marks, notes and chat (Ctrl+L)"), this))
     , m_credentials(makeButton(tr("Recording &password…"), u"credentialsButton"_s,
                                tr("The user name and password the platform asks for recording files"), this))
     , m_parallel(new QSpinBox(this))
@@ -172,7 +174,8 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     m_resume->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_cancel->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
     m_openFolder->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
-    for (QPushButton *button : {m_download, m_pause, m_resume, m_cancel, m_openFolder})
+    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    for (QPushButton *button : {m_download, m_pause, m_resume, m_cancel, m_openFolder, m_play})
         actions->addWidget(button);
     actions->addStretch(1);
     auto *parallelLabel = new QLabel(tr("&At once:"), this);
@@ -213,7 +216,8 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     setTabOrder(m_pause, m_resume);
     setTabOrder(m_resume, m_cancel);
     setTabOrder(m_cancel, m_openFolder);
-    setTabOrder(m_openFolder, m_parallel);
+    setTabOrder(m_openFolder, m_play);
+    setTabOrder(m_play, m_parallel);
     setTabOrder(m_parallel, m_credentials);
     setTabOrder(m_credentials, m_libraryButton);
 
@@ -233,6 +237,7 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     addShortcut(u"resumeAction"_s, QKeySequence(Qt::CTRL | Qt::Key_R), &RecordingsPage::resumeSelected);
     addShortcut(u"cancelAction"_s, QKeySequence(Qt::Key_Delete), &RecordingsPage::cancelSelected);
     addShortcut(u"openFolderAction"_s, QKeySequence(Qt::CTRL | Qt::Key_O), &RecordingsPage::openContainingFolder);
+    addShortcut(u"playAction"_s, QKeySequence(Qt::CTRL | Qt::Key_L), &RecordingsPage::playCurrent);
 
     connect(m_load, &QPushButton::clicked, this, &RecordingsPage::load);
     connect(m_session, &QLineEdit::returnPressed, this, &RecordingsPage::load);
@@ -241,6 +246,7 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     connect(m_resume, &QPushButton::clicked, this, &RecordingsPage::resumeSelected);
     connect(m_cancel, &QPushButton::clicked, this, &RecordingsPage::cancelSelected);
     connect(m_openFolder, &QPushButton::clicked, this, &RecordingsPage::openContainingFolder);
+    connect(m_play, &QPushButton::clicked, this, &RecordingsPage::playCurrent);
     connect(m_credentials, &QPushButton::clicked, this, &RecordingsPage::editCredentials);
     connect(m_libraryButton, &QPushButton::clicked, this, &RecordingsPage::chooseLibrary);
     connect(m_banner, &ErrorBanner::retryRequested, this, &RecordingsPage::load);
@@ -249,9 +255,12 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
             m_manager->setMaxConcurrent(count);
         saveSettings();
     });
-    // Enter on a complete file opens its folder.
+    // Enter on a complete file plays it (a video) or opens its folder (chat data, metadata).
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        if (m_model->state(m_proxy->mapToSource(index).row()) == LocalState::Complete)
+        const int row = m_proxy->mapToSource(index).row();
+        if (isPlayable(row))
+            playCurrent();
+        else if (m_model->state(row) == LocalState::Complete)
             openContainingFolder();
         else
             downloadSelected();
@@ -359,10 +368,10 @@ void RecordingsPage::makeManager()
         QString message = error.message();
         if (error.kind == DownloadError::Kind::Auth)
             message = m_password.isEmpty()
-                          ? tr("%1: the recording-file password is not set. Enter it with \"Recording password…\", "
-                               "then download again.")
-                                .arg(error.fileName)
-                          : message + u' ' + tr("Correct them with \"Recording password…\", then download again.");
+                ? tr("%1: the recording-file password is not set. Enter it with \"Recording password…\", "
+                     "then download again.")
+                      .arg(error.fileName)
+                : message + u' ' + tr("Correct them with \"Recording password…\", then download again.");
         m_banner->showError(message, false);
     });
     connect(m_manager, &DownloadManager::storeFailed, this,
@@ -620,13 +629,39 @@ void RecordingsPage::openContainingFolder()
             folder = QFileInfo(path).absolutePath();
     }
     if (!QFileInfo(folder).isDir()) {
-        m_banner->showError(tr("%1 does not exist yet: nothing has been downloaded there.")
-                                .arg(QDir::toNativeSeparators(folder)),
-                            false);
+        m_banner->showError(
+            tr("%1 does not exist yet: nothing has been downloaded there.").arg(QDir::toNativeSeparators(folder)),
+            false);
         return;
     }
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
         m_banner->showError(tr("No file manager could open %1.").arg(QDir::toNativeSeparators(folder)), false);
+}
+
+bool RecordingsPage::isPlayable(int row) const
+{
+    if (row < 0 || m_model->state(row) != LocalState::Complete)
+        return false;
+    const QList<ArchiveEntry> entries = m_model->entriesFor({row});
+    if (entries.size() != 1 || entries.constFirst().files.size() != 1)
+        return false;
+    const ArchiveFile::Kind kind = entries.constFirst().files.constFirst().kind;
+    return kind == ArchiveFile::Kind::Recording || kind == ArchiveFile::Kind::Transcoded;
+}
+
+void RecordingsPage::playCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const int row = current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+    if (!isPlayable(row)) {
+        m_banner->showError(tr("Choose a downloaded recording or transcoded video to play."), false);
+        return;
+    }
+    const ArchiveEntry entry = m_model->entriesFor({row}).constFirst();
+    // The window is top-level and deletes itself when closed; the page stays usable beside it.
+    PlayerWindow *window = PlayerWindow::openRecording(
+        m_model->localPath(row), ReviewContext{m_store, m_projectId, entry.roomId, entry.confNum}, this);
+    Q_EMIT playerOpened(window);
 }
 
 void RecordingsPage::chooseLibrary()
@@ -689,6 +724,8 @@ void RecordingsPage::updateActions()
     m_resume->setEnabled(ready && canResume);
     m_cancel->setEnabled(ready && canCancel);
     m_openFolder->setEnabled(m_projectId != 0);
+    const QModelIndex current = m_table->currentIndex();
+    m_play->setEnabled(current.isValid() && isPlayable(m_proxy->mapToSource(current).row()));
     m_load->setEnabled(m_platform && m_projectId != 0 && !m_loading);
     m_credentials->setEnabled(m_projectId != 0);
     m_parallel->setEnabled(m_projectId != 0);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PlayerWindow.h" // a complete type: playerOpened() carries one
+
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -66,12 +68,17 @@ public Q_SLOTS:
     void resumeSelected();
     void cancelSelected();
     void openContainingFolder();
+    // Opens the current row's video (a complete recording or transcoded file) in the player, with
+    // its session's join/leave marks, chat and notes.
+    void playCurrent();
     void editCredentials();
     void chooseLibrary();
     void setLibraryFolder(const QString &folder);
 
 Q_SIGNALS:
     void loadFinished(bool succeeded);
+    // playCurrent() opened a player window (top-level, deleted when closed).
+    void playerOpened(PlayerWindow *window);
     // The keychain answered (a read at project change, or a save from the dialog).
     void credentialsChanged(bool present);
 
@@ -84,6 +91,7 @@ private:
     void updateRooms();
     void saveSettings();
     QList<qint64> selectedDownloads() const;
+    bool isPlayable(int row) const; // a complete video file
 
     Store *m_store;
     SecretStore *m_secrets;
@@ -115,6 +123,7 @@ private:
     QPushButton *m_resume;
     QPushButton *m_cancel;
     QPushButton *m_openFolder;
+    QPushButton *m_play;
     QPushButton *m_credentials;
     QSpinBox *m_parallel;
     QLabel *m_libraryLabel;
