@@ -3,7 +3,7 @@
 // and complete with the bytes on disk; a refused password shows the failure's sentence; a file
 // already on disk is complete, a finished one deleted since is not. TransferRate with its own clock.
 
-#include "SandboxFixture.h"
+#include "RecordingsEnvironment.h"
 #include "config/ProjectStore.h"
 #include "models/RecordingTableModel.h"
 #include "platform/EnableXPlatform.h"
@@ -19,9 +19,6 @@ using namespace Qt::StringLiterals;
 using namespace confero;
 
 namespace {
-
-const QString FileUser = u"recordings-test"_s;
-const QString FilePassword = u"file-password-0123"_s;
 using LocalState = RecordingTableModel::LocalState;
 
 } // namespace
@@ -43,88 +40,39 @@ private Q_SLOTS:
     void transferRateOverItsWindow();
 
 private:
-    QList<ArchiveEntry> entries();
     std::unique_ptr<DownloadManager> makeManager(bool withCredentials = true);
-    bool setFaults(const QJsonArray &faults);
     static int rowOfKind(const RecordingTableModel &model, ArchiveFile::Kind kind, int skip = 0);
 
-    test::SandboxFixture m_sandbox;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<EnableXPlatform> m_platform;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Store> m_store;
-    qint64 m_projectId = 0;
+    test::RecordingsEnvironment m_env;
 };
 
 void tst_RecordingTableModel::initTestCase()
 {
     QString error;
-    QVERIFY2(m_sandbox.start(&error), qPrintable(error));
-    m_platform = std::make_unique<EnableXPlatform>(&m_network, m_sandbox.apiBaseUrl(),
-                                                   QString::fromLatin1(test::SandboxFixture::kAppId),
-                                                   QString::fromLatin1(test::SandboxFixture::kAppKey));
-    QCOMPARE(m_sandbox
-                 .control("POST", u"archive/credentials"_s,
-                          QJsonDocument(QJsonObject{{u"username"_s, FileUser}, {u"password"_s, FilePassword}}).toJson())
-                 .value(u"result")
-                 .toInt(-1),
-             0);
-    if (m_sandbox.control("POST", u"archive/media"_s).value(u"result").toInt(-1) != 0)
-        QSKIP("the sandbox cannot make its media (is ffmpeg installed?)");
-    QCOMPARE(
-        m_sandbox
-            .control("POST", u"cdr/simulate"_s,
-                     QJsonDocument(QJsonObject{{u"days"_s, 2}, {u"sessions_per_day"_s, 10}, {u"seed"_s, 5}}).toJson())
-            .value(u"result")
-            .toInt(-1),
-        0);
+    const test::RecordingsEnvironment::Started started = m_env.start(5, &error);
+    if (started == test::RecordingsEnvironment::Started::NoMedia)
+        QSKIP(qPrintable(error));
+    QVERIFY2(started == test::RecordingsEnvironment::Started::Ready, qPrintable(error));
 }
 
 void tst_RecordingTableModel::init()
 {
-    QVERIFY(setFaults({}));
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<Store>();
-    const StoreResult<bool> opened = m_store->open(m_dir->filePath(u"store.sqlite"_s));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
-    ProjectStore projects(m_store.get());
-    m_projectId =
-        projects.ensureSandboxProject(m_sandbox.apiBaseUrl(), QString::fromLatin1(test::SandboxFixture::kAppId)).id;
-    QVERIFY(m_projectId > 0);
+    QVERIFY(m_env.setFaults({}));
+    QString error;
+    QVERIFY2(m_env.openStore(&error), qPrintable(error));
 }
 
 void tst_RecordingTableModel::cleanup()
 {
-    m_store.reset();
-    m_dir.reset();
-}
-
-bool tst_RecordingTableModel::setFaults(const QJsonArray &faults)
-{
-    return m_sandbox.setFaults(QJsonDocument(QJsonObject{{u"faults"_s, faults}}).toJson());
-}
-
-QList<ArchiveEntry> tst_RecordingTableModel::entries()
-{
-    QList<ArchiveEntry> found;
-    bool done = false;
-    const QDate today = QDateTime::currentDateTimeUtc().date();
-    m_platform->archiveByPeriod(today.addDays(-3), today, this, [&](const PlatformResult<QList<ArchiveEntry>> &result) {
-        if (result.ok())
-            found = result.value();
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 20000))
-        qWarning("the archive route did not answer");
-    return found;
+    m_env.closeStore();
 }
 
 std::unique_ptr<DownloadManager> tst_RecordingTableModel::makeManager(bool withCredentials)
 {
-    auto manager = std::make_unique<DownloadManager>(&m_network, m_platform.get(), m_store.get(), m_projectId,
-                                                     m_dir->filePath(u"library"_s));
+    auto manager = std::make_unique<DownloadManager>(&m_env.network(), m_env.platform(), m_env.store(),
+                                                     m_env.projectId(), m_env.dir()->filePath(u"library"_s));
     if (withCredentials)
-        manager->setCredentials(FileUser, FilePassword);
+        manager->setCredentials(test::RecordingsEnvironment::fileUser(), test::RecordingsEnvironment::filePassword());
     DownloadTask::Settings settings;
     settings.initialBackoffMs = 20;
     settings.maxBackoffMs = 200;
@@ -144,7 +92,7 @@ int tst_RecordingTableModel::rowOfKind(const RecordingTableModel &model, Archive
 
 void tst_RecordingTableModel::aListingShowsEveryFileNotLocal()
 {
-    const QList<ArchiveEntry> listed = entries();
+    const QList<ArchiveEntry> listed = m_env.entries();
     QVERIFY(listed.size() >= 2);
     auto manager = makeManager();
     RecordingTableModel model;
@@ -181,14 +129,14 @@ void tst_RecordingTableModel::aListingShowsEveryFileNotLocal()
 void tst_RecordingTableModel::downloadsMoveThroughTheirStatesToComplete()
 {
     // Each file answer waits half a second, so with one download at a time the second is seen queued.
-    QVERIFY(setFaults(
+    QVERIFY(m_env.setFaults(
         {QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 500}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
     auto manager = makeManager();
     manager->setMaxConcurrent(1);
     RecordingTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setManager(manager.get());
-    model.setEntries(entries());
+    model.setEntries(m_env.entries());
     const int video = rowOfKind(model, ArchiveFile::Kind::Transcoded);
     const int recording = rowOfKind(model, ArchiveFile::Kind::Recording);
     QVERIFY(video >= 0 && recording >= 0);
@@ -232,12 +180,12 @@ void tst_RecordingTableModel::downloadsMoveThroughTheirStatesToComplete()
 
 void tst_RecordingTableModel::pauseAndResume()
 {
-    QVERIFY(setFaults(
+    QVERIFY(m_env.setFaults(
         {QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 1000}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
     auto manager = makeManager();
     RecordingTableModel model;
     model.setManager(manager.get());
-    model.setEntries(entries());
+    model.setEntries(m_env.entries());
     const int row = rowOfKind(model, ArchiveFile::Kind::Transcoded);
     QVERIFY(manager->enqueue(model.entriesFor({row}).constFirst(), {ArchiveFile::Kind::Transcoded}).ok());
     QCOMPARE(model.state(row), LocalState::Downloading);
@@ -245,7 +193,7 @@ void tst_RecordingTableModel::pauseAndResume()
     QCOMPARE(model.state(row), LocalState::Paused);
     QVERIFY(model.index(row, RecordingTableModel::Progress).data().toString().startsWith(u"Paused"_s));
     QCOMPARE(model.index(row, 0).data(RecordingTableModel::RateRole).toDouble(), -1.0);
-    QVERIFY(setFaults({}));
+    QVERIFY(m_env.setFaults({}));
     manager->resume(model.downloadId(row));
     QVERIFY(model.state(row) == LocalState::Queued || model.state(row) == LocalState::Downloading);
     QTRY_COMPARE_WITH_TIMEOUT(model.state(row), LocalState::Complete, 60000);
@@ -257,7 +205,7 @@ void tst_RecordingTableModel::aRefusedPasswordShowsWhy()
     auto manager = makeManager(false);
     RecordingTableModel model;
     model.setManager(manager.get());
-    model.setEntries(entries());
+    model.setEntries(m_env.entries());
     const int row = rowOfKind(model, ArchiveFile::Kind::ChatData);
     QVERIFY(manager->enqueue(model.entriesFor({row}).constFirst(), {ArchiveFile::Kind::ChatData}).ok());
     QTRY_COMPARE_WITH_TIMEOUT(model.state(row), LocalState::Failed, 30000);
@@ -272,7 +220,7 @@ void tst_RecordingTableModel::aRefusedPasswordShowsWhy()
 
 void tst_RecordingTableModel::whatIsOnDiskDecides()
 {
-    const QList<ArchiveEntry> listed = entries();
+    const QList<ArchiveEntry> listed = m_env.entries();
     auto manager = makeManager();
     RecordingTableModel model;
     model.setManager(manager.get());
