@@ -74,6 +74,23 @@ QString notIndexed(bool postgres, const QStringList &lines)
     return {};
 }
 
+// One row per backend, column and direction.
+void addSortRows(const QStringList &columns)
+{
+    QTest::addColumn<bool>("postgres");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<bool>("descending");
+    for (const bool postgres : {false, true}) {
+        for (const QString &column : columns) {
+            for (const bool descending : {false, true}) {
+                QTest::addRow("%s %s %s", postgres ? "postgres" : "sqlite", qPrintable(column),
+                              descending ? "desc" : "asc")
+                    << postgres << column << descending;
+            }
+        }
+    }
+}
+
 } // namespace
 
 // Every sort a view offers (CdrQuery's and SessionQuery's columns, both ways) reads its first page,
@@ -99,21 +116,7 @@ private Q_SLOTS:
         QVERIFY2(m_backends.dropSchemas(&error), qPrintable(error));
     }
 
-    void participants_data()
-    {
-        QTest::addColumn<bool>("postgres");
-        QTest::addColumn<QString>("column");
-        QTest::addColumn<bool>("descending");
-        for (const bool postgres : {false, true}) {
-            for (const QString &column : CdrQuery::columns()) {
-                for (const bool descending : {false, true}) {
-                    QTest::addRow("%s %s %s", postgres ? "postgres" : "sqlite", qPrintable(column),
-                                  descending ? "desc" : "asc")
-                        << postgres << column << descending;
-                }
-            }
-        }
-    }
+    void participants_data() { addSortRows(CdrQuery::columns()); }
 
     void participants()
     {
@@ -144,21 +147,7 @@ private Q_SLOTS:
         store.reset();
     }
 
-    void sessions_data()
-    {
-        QTest::addColumn<bool>("postgres");
-        QTest::addColumn<QString>("column");
-        QTest::addColumn<bool>("descending");
-        for (const bool postgres : {false, true}) {
-            for (const QString &column : SessionQuery::columns()) {
-                for (const bool descending : {false, true}) {
-                    QTest::addRow("%s %s %s", postgres ? "postgres" : "sqlite", qPrintable(column),
-                                  descending ? "desc" : "asc")
-                        << postgres << column << descending;
-                }
-            }
-        }
-    }
+    void sessions_data() { addSortRows(SessionQuery::columns()); }
 
     void sessions()
     {
