@@ -78,7 +78,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void loadFinished(bool succeeded);
     // playCurrent() opened a player window (top-level, deleted when closed).
-    void playerOpened(PlayerWindow *window);
+    void playerOpened(confero::PlayerWindow *window);
     // The keychain answered (a read at project change, or a save from the dialog).
     void credentialsChanged(bool present);
 
