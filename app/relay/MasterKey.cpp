@@ -1,5 +1,7 @@
 #include "MasterKey.h"
 
+#include "PrivateFolder.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QRandomGenerator>
@@ -46,6 +48,8 @@ QByteArray MasterKey::loadOrCreate(const QString &path, QString *error)
         }
         return key;
     }
+    if (!ensurePrivateFolderOf(path, error))
+        return {};
     QByteArray key(Size, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), Size / 4);
     QSaveFile out(path);

@@ -1,6 +1,7 @@
 #include "RelayDatabase.h"
 
 #include "Logging.h"
+#include "PrivateFolder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,6 +25,8 @@ QString tr(const char *text)
 
 QSqlDatabase RelayDatabase::open(const QString &path, const QString &connectionName, QString *error)
 {
+    if (!ensurePrivateFolderOf(path, error))
+        return {};
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     db.setDatabaseName(path);
     if (!db.open()) {

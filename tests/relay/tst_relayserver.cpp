@@ -57,6 +57,7 @@ private Q_SLOTS:
     void badTokensAreRefused();
     void metricsTellFsyncsAndSynchronousMode();
     void plainHttpIsRefusedOffLoopback();
+    void aNewServersFolderIsMadePrivate();
 
 private:
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -264,6 +265,37 @@ void TestRelayServer::plainHttpIsRefusedOffLoopback()
     QString error;
     QVERIFY(!server.start(QHostAddress::Any, 0, &error));
     QVERIFY2(error.contains(u"loopback"_s), qPrintable(error));
+}
+
+// The README's `--db /var/lib/confero-relay/relay.sqlite` on a new server: the folder is made,
+// readable by the relay's user only; a folder that cannot be made is said plainly.
+void TestRelayServer::aNewServersFolderIsMadePrivate()
+{
+    const QString path = m_dir->filePath(u"var/lib/confero-relay/relay.sqlite"_s);
+    QString error;
+    QVERIFY2(!MasterKey::loadOrCreate(MasterKey::defaultPath(path), &error).isEmpty(), qPrintable(error));
+    {
+        QSqlDatabase db = RelayDatabase::open(path, u"fresh"_s, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+    }
+    RelayDatabase::close(u"fresh"_s);
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(QFileInfo(QFileInfo(path).absolutePath()).permissions()
+                 & (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther
+                    | QFile::ExeOther),
+             QFile::Permissions());
+
+    QFile blocker(m_dir->filePath(u"a-file"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString impossible = m_dir->filePath(u"a-file/relay.sqlite"_s);
+    error.clear();
+    QVERIFY(MasterKey::loadOrCreate(MasterKey::defaultPath(impossible), &error).isEmpty());
+    QVERIFY2(error.contains(u"Could not make the folder"_s), qPrintable(error));
+    error.clear();
+    QVERIFY(!RelayDatabase::open(impossible, u"impossible"_s, &error).isOpen());
+    RelayDatabase::close(u"impossible"_s);
+    QVERIFY2(error.contains(u"Could not make the folder"_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestRelayServer)
