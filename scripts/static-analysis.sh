@@ -59,7 +59,13 @@ json.dump(entries, open(sys.argv[2], "w"), indent=0)
 PY
 
 # Our translation units in the database (not moc's or uic's, not the build folder's).
-mapfile -t known < <(jq -r '.[].file' "$work/compile_commands.json" | grep -E "^$root/(app|ui|tests|bench)/" | sort -u)
+# (python3, not jq: a fresh machine has no jq, and a failed reader here once made every run "clean".)
+mapfile -t known < <(python3 -c 'import json, sys; print("\n".join(e["file"] for e in json.load(open(sys.argv[1]))))' \
+    "$work/compile_commands.json" | grep -E "^$root/(app|ui|tests|bench)/" | sort -u)
+if [ ${#known[@]} -eq 0 ]; then
+    echo "static-analysis.sh: no source of ours in $work/compile_commands.json; is $build configured?" >&2
+    exit 2
+fi
 
 if [ "$all" -eq 1 ]; then
     files=("${known[@]}")
