@@ -173,6 +173,9 @@ void TestBenchSmoke::relay()
 // faster than the median.
 void TestBenchSmoke::player()
 {
+#ifndef CONFERO_BENCH_GUI
+    QSKIP("the GUI-free build has no player: its bench has no player part");
+#endif
     const QByteArray output = runBench({u"--only"_s, u"player"_s, u"--runs"_s, u"1"_s, u"--json"_s});
     QVERIFY(!output.isEmpty());
     QHash<QString, QJsonObject> figures;
