@@ -4,23 +4,11 @@
 <context>
     <name>ChatTranscript</name>
     <message>
-        <source>The chat file is larger than %1 MB.</source>
+        <source>The chat file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The chat file is not JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chat file is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chat file&apos;s &quot;messages&quot; is not a list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chat file has more than %1 messages.</source>
+        <source>messages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -96,23 +84,11 @@
 <context>
     <name>ParticipantMarks</name>
     <message>
-        <source>The metadata file is larger than %1 MB.</source>
+        <source>The metadata file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The metadata file is not JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The metadata file is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The metadata file&apos;s &quot;participants&quot; is not a list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The metadata file has more than %1 participants.</source>
+        <source>participants</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -257,6 +233,29 @@
     <name>RecordingSettingsStore</name>
     <message>
         <source>Could not save the project&apos;s download settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDocument</name>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not JSON (%2 at byte %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1, &quot;%2&quot; is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

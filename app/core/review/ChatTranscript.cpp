@@ -1,5 +1,7 @@
 #include "ChatTranscript.h"
 
+#include "ReviewDocument.h"
+
 #include "domain/JsonRead.h"
 
 #include <QCoreApplication>
@@ -45,30 +47,14 @@ QString text(const QJsonValue &value, qsizetype maxLength)
 
 std::optional<ChatTranscript> ChatTranscript::parse(const QByteArray &json, qint64 sessionStartMs, QString *error)
 {
-    const auto refuse = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return std::optional<ChatTranscript>();
-    };
-    if (json.size() > MaxDocumentBytes)
-        return refuse(QCoreApplication::translate("ChatTranscript", "The chat file is larger than %1 MB.")
-                          .arg(MaxDocumentBytes / (1024 * 1024)));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return refuse(QCoreApplication::translate("ChatTranscript", "The chat file is not JSON (%1 at byte %2).")
-                          .arg(parseError.errorString())
-                          .arg(parseError.offset));
-    if (!document.isObject())
-        return refuse(QCoreApplication::translate("ChatTranscript", "The chat file is not a JSON object."));
-    const QJsonObject root = document.object();
-    const QJsonValue list = root.value(u"messages");
-    if (!list.isArray() && !list.isUndefined() && !list.isNull())
-        return refuse(QCoreApplication::translate("ChatTranscript", "The chat file's \"messages\" is not a list."));
-    const QJsonArray messages = list.toArray();
-    if (messages.size() > MaxMessages)
-        return refuse(QCoreApplication::translate("ChatTranscript", "The chat file has more than %1 messages.")
-                          .arg(MaxMessages));
+    std::optional<ReviewDocument> document =
+        ReviewDocument::read(json, MaxDocumentBytes, u"messages"_s, MaxMessages,
+                             QCoreApplication::translate("ChatTranscript", "The chat file"),
+                             QCoreApplication::translate("ChatTranscript", "messages"), error);
+    if (!document)
+        return {};
+    const QJsonObject &root = document->root;
+    const QJsonArray &messages = document->list;
 
     ChatTranscript transcript;
     transcript.confNum = text(root.value(u"conf_num"), MaxNameLength);

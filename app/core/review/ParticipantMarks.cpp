@@ -1,5 +1,7 @@
 #include "ParticipantMarks.h"
 
+#include "ReviewDocument.h"
+
 #include "domain/CdrRow.h"
 #include "domain/JsonRead.h"
 
@@ -79,7 +81,8 @@ ParticipantMarks ParticipantMarks::fromCdrRows(const QList<CdrRow> &rows)
         span.role = row.role;
         span.joinMs = row.connectMs - marks.sessionStartMs;
         // A row still open (or without its leave time) lasts to the session's end.
-        span.leaveMs = (row.disconnectMs >= row.connectMs ? row.disconnectMs : marks.sessionEndMs) - marks.sessionStartMs;
+        span.leaveMs =
+            (row.disconnectMs >= row.connectMs ? row.disconnectMs : marks.sessionEndMs) - marks.sessionStartMs;
         marks.spans.append(span);
     }
     sortByJoin(&marks.spans);
@@ -88,31 +91,14 @@ ParticipantMarks ParticipantMarks::fromCdrRows(const QList<CdrRow> &rows)
 
 std::optional<ParticipantMarks> ParticipantMarks::fromMetadata(const QByteArray &json, QString *error)
 {
-    const auto refuse = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return std::optional<ParticipantMarks>();
-    };
-    if (json.size() > MaxDocumentBytes)
-        return refuse(QCoreApplication::translate("ParticipantMarks", "The metadata file is larger than %1 MB.")
-                          .arg(MaxDocumentBytes / (1024 * 1024)));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return refuse(QCoreApplication::translate("ParticipantMarks", "The metadata file is not JSON (%1 at byte %2).")
-                          .arg(parseError.errorString())
-                          .arg(parseError.offset));
-    if (!document.isObject())
-        return refuse(QCoreApplication::translate("ParticipantMarks", "The metadata file is not a JSON object."));
-    const QJsonObject root = document.object();
-    const QJsonValue list = root.value(u"participants");
-    if (!list.isArray() && !list.isUndefined() && !list.isNull())
-        return refuse(
-            QCoreApplication::translate("ParticipantMarks", "The metadata file's \"participants\" is not a list."));
-    const QJsonArray participants = list.toArray();
-    if (participants.size() > MaxParticipants)
-        return refuse(QCoreApplication::translate("ParticipantMarks", "The metadata file has more than %1 participants.")
-                          .arg(MaxParticipants));
+    std::optional<ReviewDocument> document =
+        ReviewDocument::read(json, MaxDocumentBytes, u"participants"_s, MaxParticipants,
+                             QCoreApplication::translate("ParticipantMarks", "The metadata file"),
+                             QCoreApplication::translate("ParticipantMarks", "participants"), error);
+    if (!document)
+        return {};
+    const QJsonObject &root = document->root;
+    const QJsonArray &participants = document->list;
 
     ParticipantMarks marks;
     const QDateTime start = json::toUtcDateTime(root.value(u"start"));
