@@ -3,11 +3,9 @@
 // streams a burst to it, twice, and restarted; and a console that was offline for a whole burst
 // connects afterwards. In both, the console's store must end up holding exactly the relay's events:
 // each once, none missing, committed in the relay's order.
-#include "RelayServer.h"
-#include "MasterKey.h"
 #include "RelayDatabase.h"
-#include "RelayProjects.h"
-#include "SubscriberRegistry.h"
+#include "RelayServer.h"
+#include "RelayTestDatabase.h"
 #include "config/DataDir.h"
 #include "config/ProjectStore.h"
 #include "relaylink/RelayLinkStore.h"
@@ -87,10 +85,7 @@ private:
 class Watch
 {
 public:
-    explicit Watch(const QProcessEnvironment &environment)
-    {
-        m_process.setProcessEnvironment(environment);
-    }
+    explicit Watch(const QProcessEnvironment &environment) { m_process.setProcessEnvironment(environment); }
     ~Watch() { stop(); }
 
     bool start()
@@ -172,18 +167,9 @@ void TestConsoleCrash::init()
     QVERIFY(m_dir->isValid());
     m_relayPath = m_dir->filePath(u"relay.sqlite"_s);
     QString error;
-    const QByteArray master = relay::MasterKey::loadOrCreate(relay::MasterKey::defaultPath(m_relayPath), &error);
-    QVERIFY2(!master.isEmpty(), qPrintable(error));
-    QString token;
-    {
-        QSqlDatabase db = relay::RelayDatabase::open(m_relayPath, u"setup"_s, &error);
-        QVERIFY2(db.isOpen(), qPrintable(error));
-        QVERIFY2(relay::RelayProjects(db).add(u"acme"_s, {}, &error), qPrintable(error));
-        token = relay::SubscriberRegistry(db, master).add(u"laptop"_s, {u"acme"_s}, &error).value_or(QString());
-        QVERIFY2(!token.isEmpty(), qPrintable(error));
-        db = {};
-        relay::RelayDatabase::close(u"setup"_s);
-    }
+    const std::optional<QString> created = test::createRelayTestDatabase(m_relayPath, {}, &error);
+    QVERIFY2(created, qPrintable(error));
+    const QString token = *created;
     relay::RelayServer::Options options;
     options.databasePath = m_relayPath;
     m_relay = std::make_unique<relay::RelayServer>(options);

@@ -1,11 +1,8 @@
 // "Nothing acknowledged is ever lost", shown with the real program: confero-relay is killed with
 // SIGKILL in the middle of a stream of webhooks from a sender that records which ones got 200; after
 // a restart, a console's relay link must store every one of those exactly once (and nothing twice).
-#include "MasterKey.h"
-#include "RelayDatabase.h"
-#include "RelayProjects.h"
+#include "RelayTestDatabase.h"
 #include "StoreBackends.h"
-#include "SubscriberRegistry.h"
 #include "relaylink/RelayClient.h"
 #include "store/Store.h"
 
@@ -120,18 +117,9 @@ void TestRelayCrash::killedMidBurstLosesNothingItAcknowledged()
     QTemporaryDir dir;
     const QString database = dir.filePath(u"relay.sqlite"_s);
     QString error;
-    const QByteArray master = relay::MasterKey::loadOrCreate(relay::MasterKey::defaultPath(database), &error);
-    QVERIFY2(!master.isEmpty(), qPrintable(error));
-    QString token;
-    {
-        QSqlDatabase db = relay::RelayDatabase::open(database, u"setup"_s, &error);
-        QVERIFY2(db.isOpen(), qPrintable(error));
-        QVERIFY2(relay::RelayProjects(db).add(u"acme"_s, {}, &error), qPrintable(error));
-        token = relay::SubscriberRegistry(db, master).add(u"laptop"_s, {u"acme"_s}, &error).value_or(QString());
-        QVERIFY2(!token.isEmpty(), qPrintable(error));
-        db = {};
-        relay::RelayDatabase::close(u"setup"_s);
-    }
+    const std::optional<QString> created = test::createRelayTestDatabase(database, {}, &error);
+    QVERIFY2(created, qPrintable(error));
+    const QString token = *created;
 
     QProcess relayProcess;
     const QUrl first = startRelay(relayProcess, database);

@@ -2,10 +2,8 @@
 // made its event durable. The relay runs in this process over SyncRecordingVfs (the real SQLite VFS
 // underneath, recording each WAL write and sync); every webhook carries a probe marker, so the
 // recording tells which sync covered which event, and each answer's arrival is compared with it.
-#include "MasterKey.h"
-#include "RelayDatabase.h"
-#include "RelayProjects.h"
 #include "RelayServer.h"
+#include "RelayTestDatabase.h"
 #include "SyncRecordingVfs.h"
 
 #include <QElapsedTimer>
@@ -64,12 +62,7 @@ void TestRelaySync::init()
     const QString path = m_dir->filePath(u"relay.sqlite"_s);
     {
         QString error;
-        QVERIFY2(!MasterKey::loadOrCreate(MasterKey::defaultPath(path), &error).isEmpty(), qPrintable(error));
-        QSqlDatabase db = RelayDatabase::open(path, u"setup"_s, &error);
-        QVERIFY2(db.isOpen(), qPrintable(error));
-        QVERIFY2(RelayProjects(db).add(u"acme"_s, u"platform:secret"_s, &error), qPrintable(error));
-        db = {};
-        RelayDatabase::close(u"setup"_s);
+        QVERIFY2(createRelayTestDatabase(path, u"platform:secret"_s, &error), qPrintable(error));
     }
     m_server = std::make_unique<RelayServer>(RelayServer::Options{path, {}, {}, {}});
     QString error;
@@ -170,7 +163,8 @@ void TestRelaySync::everyAnswerArrivesAfterTheSyncThatCoveredItsEvent()
         qsizetype sync = *written + 1;
         while (sync < operations.size() && operations[sync].kind != SyncRecordingVfs::Operation::Kind::Sync)
             ++sync;
-        QVERIFY2(sync < operations.size(), qPrintable(u"probe %1 was answered but no sync followed its write"_s.arg(probe)));
+        QVERIFY2(sync < operations.size(),
+                 qPrintable(u"probe %1 was answered but no sync followed its write"_s.arg(probe)));
         QVERIFY2(operations[sync].at <= m_answeredAt.value(probe),
                  qPrintable(u"probe %1 was answered before the sync that made it durable"_s.arg(probe)));
     }
