@@ -169,7 +169,7 @@ void TestConsoleCrash::init()
     QString error;
     const std::optional<QString> created = test::createRelayTestDatabase(m_relayPath, {}, &error);
     QVERIFY2(created, qPrintable(error));
-    const QString token = *created;
+    const QString &token = *created;
     relay::RelayServer::Options options;
     options.databasePath = m_relayPath;
     m_relay = std::make_unique<relay::RelayServer>(options);

@@ -119,7 +119,7 @@ void TestRelayCrash::killedMidBurstLosesNothingItAcknowledged()
     QString error;
     const std::optional<QString> created = test::createRelayTestDatabase(database, {}, &error);
     QVERIFY2(created, qPrintable(error));
-    const QString token = *created;
+    const QString &token = *created;
 
     QProcess relayProcess;
     const QUrl first = startRelay(relayProcess, database);
