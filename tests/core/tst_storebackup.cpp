@@ -229,6 +229,13 @@ private Q_SLOTS:
         QVERIFY2(command.contains(u"%1@%2:%3%4"_s.arg(url.userName(), url.host()).arg(url.port()).arg(url.path())),
                  qPrintable(command));
         QVERIFY(backup.pgDumpCommand().contains(u"/data/confero/backups/confero-"_s));
+        // The fixture keeps each store in a schema of its own: the dump is of that schema alone, so other
+        // stores of the same database (created and dropped meanwhile by other tests) neither join it nor
+        // make it fail.
+        QSqlQuery current(m_store->database());
+        QVERIFY(current.exec(u"SELECT current_schema()"_s) && current.next());
+        const QString schema = current.value(0).toString();
+        QVERIFY2(command.endsWith(u" --schema="_s + schema), qPrintable(command));
 
         QSignalSpy measured(&backup, &StoreBackup::sizeMeasured);
         backup.measureSize();
@@ -245,6 +252,15 @@ private Q_SLOTS:
         QVERIFY(shell.waitForFinished(kWaitMs));
         QVERIFY2(shell.exitCode() == 0, shell.readAllStandardError().constData());
         QVERIFY(QFileInfo(file).size() > 0);
+        const QString pgRestore = QStandardPaths::findExecutable(u"pg_restore"_s);
+        if (pgRestore.isEmpty())
+            return;
+        QProcess list;
+        list.start(pgRestore, {u"--list"_s, file});
+        QVERIFY(list.waitForFinished(kWaitMs));
+        const QString contents = QString::fromUtf8(list.readAllStandardOutput());
+        QVERIFY2(contents.contains(u"TABLE "_s + schema + u" participants"_s), qPrintable(contents));
+        QVERIFY2(!contents.contains(u"TABLE public "_s), qPrintable(contents));
     }
 };
 

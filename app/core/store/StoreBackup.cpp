@@ -11,7 +11,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStorageInfo>
+#include <QRegularExpression>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace confero {
 
@@ -53,6 +55,38 @@ QString shellWord(const QString &word)
     QString quoted = word;
     quoted.replace(u"'"_s, u"'\\''"_s);
     return u"'"_s + quoted + u"'"_s;
+}
+
+// The schema a PostgreSQL store lives in, from the `options=-csearch_path=...` of its URL, or empty for
+// the server's default. A team often keeps the store in a schema of a database it shares with other
+// things (the relay, other projects): the dump and the size are then of that schema alone.
+QString pgSchemaOf(const QUrl &url)
+{
+    const QString options = QUrlQuery(url).queryItemValue(u"options"_s, QUrl::FullyDecoded);
+    const QStringList words = options.split(u' ', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        QString setting = words.at(i);
+        if (setting == u"-c"_s && i + 1 < words.size())
+            setting = u"-c"_s + words.at(++i);
+        if (!setting.startsWith(u"-csearch_path="_s))
+            continue;
+        QString first = setting.mid(14).section(u',', 0, 0).trimmed();
+        if (first.size() > 1 && first.startsWith(u'"') && first.endsWith(u'"'))
+            first = first.mid(1, first.size() - 2);
+        return first;
+    }
+    return {};
+}
+
+// A pg_dump --schema pattern matching exactly that name: quoted unless it is plain lower case.
+QString pgSchemaPattern(const QString &schema)
+{
+    static const QRegularExpression plain(u"^[a-z_][a-z0-9_]*$"_s);
+    if (plain.match(schema).hasMatch())
+        return schema;
+    QString quoted = schema;
+    quoted.replace(u"\""_s, u"\"\""_s);
+    return u"\""_s + quoted + u"\""_s;
 }
 
 StoreError unwritable(const QString &folder, const QString &detail)
@@ -138,8 +172,12 @@ qint64 measure(QSqlDatabase &db, bool postgres, const QString &location)
 {
     if (!postgres)
         return QFileInfo(location).size() + QFileInfo(location + u"-wal"_s).size();
+    // The store's own tables with their indexes and TOAST, not the whole database it may share.
     QSqlQuery query(db);
-    if (query.exec(u"SELECT pg_database_size(current_database())"_s) && query.next())
+    if (query.exec(u"SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                   "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                   "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')"_s)
+        && query.next())
         return query.value(0).toLongLong();
     return -1;
 }
@@ -185,7 +223,11 @@ QString StoreBackup::pgDumpCommand(const QString &outputFile) const
         ? QDir(m_dataDir).filePath(u"backups/confero-%1.dump"_s.arg(stamp(QDateTime::currentDateTimeUtc())))
         : outputFile;
     // --format=custom: compressed, and pg_restore can bring back one table or the whole store.
-    return u"pg_dump --format=custom --file=%1 --dbname=%2"_s.arg(shellWord(file), shellWord(url.toString()));
+    QString command =
+        u"pg_dump --format=custom --file=%1 --dbname=%2"_s.arg(shellWord(file), shellWord(url.toString()));
+    if (const QString schema = pgSchemaOf(url); !schema.isEmpty())
+        command += u" --schema="_s + shellWord(pgSchemaPattern(schema));
+    return command;
 }
 
 void StoreBackup::measureSize()
