@@ -4,6 +4,7 @@
 #include "HttpSocket.h"
 #include "Logging.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QLocale>
 #include <QPointer>
@@ -71,6 +72,8 @@ HttpConnection::HttpConnection(HttpSocket *socket, const HttpServerLimits &limit
         timer->setSingleShot(true);
         connect(timer, &QTimer::timeout, this, [this, timer] { onTimeout(timer); });
     }
+    m_paceTimer.setSingleShot(true);
+    connect(&m_paceTimer, &QTimer::timeout, this, &HttpConnection::writeMoreBody);
     connect(m_socket, &QIODevice::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QAbstractSocket::disconnected, this, &HttpConnection::finish);
@@ -296,7 +299,7 @@ void HttpConnection::beginUpgrade()
     m_upgradeWaiting = false;
     HttpRequest request = std::move(*m_upgradeRequest);
     m_upgradeRequest.reset();
-    for (QTimer *timer : {&m_headerTimer, &m_bodyTimer, &m_idleTimer, &m_lingerTimer})
+    for (QTimer *timer : {&m_headerTimer, &m_bodyTimer, &m_idleTimer, &m_lingerTimer, &m_paceTimer})
         timer->stop();
     m_open = false;
 
@@ -359,6 +362,15 @@ void HttpConnection::startResponse(Exchange &exchange)
         response.bodyDevice.reset();
     }
 
+    if (response.maxBodyBytesPerSecond > 0 && !response.bodyDevice && !response.body.isEmpty()) {
+        // Only a streamed body can be paced: the one in memory is streamed from a buffer.
+        auto buffer = std::make_shared<QBuffer>();
+        buffer->setData(std::exchange(response.body, {}));
+        buffer->open(QIODevice::ReadOnly);
+        response.bodyLength = buffer->size();
+        response.bodyDevice = std::move(buffer);
+    }
+
     if (response.bodyDevice) {
         const qint64 length = response.bodyLength;
         const bool chunked = length < 0 && !exchange.http10;
@@ -371,6 +383,7 @@ void HttpConnection::startResponse(Exchange &exchange)
             out.untilClose = untilClose;
             out.remaining = length;
             out.closeAfter = close;
+            out.paced.start();
             out.response = std::move(response);
             m_out = std::move(out);
             m_idleTimer.start(m_limits.idleTimeoutMs);
@@ -411,6 +424,19 @@ void HttpConnection::writeMoreBody()
         qint64 want = kChunkBytes;
         if (out.remaining > 0)
             want = qMin(want, out.remaining);
+        if (const qint64 rate = out.response.maxBodyBytesPerSecond; rate > 0) {
+            // No more than `rate` bytes for the time elapsed, a step ahead: a twentieth of a second's
+            // worth, so a slow body still flows in many small writes rather than in bursts.
+            const qint64 step = qBound(qint64(1), rate / 20, qint64(kChunkBytes));
+            const qint64 elapsed = out.paced.elapsed();
+            const qint64 allowed = step + elapsed * rate / 1000 - out.bodyWritten;
+            if (allowed <= 0) {
+                if (!m_paceTimer.isActive())
+                    m_paceTimer.start(int(qBound(qint64(1), out.bodyWritten * 1000 / rate - elapsed, qint64(60'000))));
+                return;
+            }
+            want = qMin(want, allowed);
+        }
         const qint64 drop = out.response.dropAfterBodyBytes;
         if (drop >= 0) {
             if (out.bodyWritten >= drop) {

@@ -6,6 +6,7 @@
 #include "HttpServerLimits.h"
 
 #include <QObject>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <deque>
@@ -67,6 +68,7 @@ private:
         qint64 remaining = -1; // body bytes still to write when the length is known
         qint64 bodyWritten = 0;
         bool closeAfter = false;
+        QElapsedTimer paced; // since the body began, when maxBodyBytesPerSecond paces it
     };
 
     bool servesUpgrades() const;
@@ -104,6 +106,7 @@ private:
     QTimer m_bodyTimer;
     QTimer m_idleTimer;
     QTimer m_lingerTimer;
+    QTimer m_paceTimer; // the next paced body write
 
     bool m_open = true;
     bool m_inputClosed = false; // after a framing error or shutdown: no more requests are read

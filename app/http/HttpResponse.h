@@ -25,6 +25,9 @@ public:
     // Test and fault-injection hook: close the connection after this many body bytes were written
     // (-1: never). The sandbox uses it to play a server that drops mid-transfer.
     qint64 dropAfterBodyBytes = -1;
+    // Fault-injection hook: send the body at no more than this many bytes a second (0: as fast as the
+    // socket drains). The sandbox uses it to play a slow server.
+    qint64 maxBodyBytesPerSecond = 0;
 
     void setHeader(const QByteArray &name, const QByteArray &value); // replaces any same-named header
     QByteArray header(QByteArrayView name) const;

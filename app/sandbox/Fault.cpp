@@ -21,6 +21,8 @@ QString kindName(Fault::Kind kind)
         return u"latency"_s;
     case Fault::Kind::ExpireLinks:
         return u"expire_links"_s;
+    case Fault::Kind::Slow:
+        return u"slow"_s;
     }
     return {};
 }
@@ -95,6 +97,9 @@ QJsonObject Fault::toJson() const
         object.insert(u"uses"_s, linkUses);
         object.insert(u"status"_s, status);
         break;
+    case Kind::Slow:
+        object.insert(u"bytes_per_s"_s, bytesPerSecond);
+        break;
     }
     return object;
 }
@@ -113,8 +118,11 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
         fault.kind = Kind::Latency;
     else if (kind == u"expire_links")
         fault.kind = Kind::ExpireLinks;
+    else if (kind == u"slow")
+        fault.kind = Kind::Slow;
     else {
-        *error = u"\"kind\" must be \"status\", \"rate_limit\", \"drop\", \"latency\" or \"expire_links\""_s;
+        *error = u"\"kind\" must be \"status\", \"rate_limit\", \"drop\", \"latency\", \"expire_links\" or "
+                 "\"slow\""_s;
         return std::nullopt;
     }
     // [INFERRED] count defaults to 1; 0 would be a fault that never applies, so it is refused.
@@ -188,6 +196,15 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
         fault.linkTtlSeconds = int(*ttl);
         fault.linkUses = int(*uses);
         fault.status = int(*status);
+        break;
+    }
+    case Kind::Slow: {
+        // Up to 10 GB/s: above that loopback is the limit, not the fault.
+        const std::optional<qint64> rate =
+            readNumber(object, u"bytes_per_s"_s, 1, 10'000'000'000LL, std::nullopt, error);
+        if (!rate)
+            return std::nullopt;
+        fault.bytesPerSecond = *rate;
         break;
     }
     }

@@ -14,6 +14,9 @@ namespace confero::sandbox {
 //   {"kind":"latency","ms":300,"count":-1}
 //   {"kind":"drop","after_fraction":0.5,"match":"/files/"}      (a share of a body of known length)
 //   {"kind":"expire_links","ttl_s":5,"uses":1,"status":404,"match":"/archive/"}
+//   {"kind":"slow","bytes_per_s":65536,"match":"/files/","count":-1}
+// slow does not change an answer either: its body is sent at no more than bytes_per_s (a server or
+// a link that is slow, where a download must keep going rather than time out).
 // expire_links does not change an answer: archive answers taken while it applies carry file links
 // valid for ttl_s seconds (sandbox clock) and/or `uses` downloads, refused with `status` afterwards.
 // `match` is a substring of the request path (absent: every platform route); `count` is how many
@@ -21,7 +24,7 @@ namespace confero::sandbox {
 class Fault
 {
 public:
-    enum class Kind { Status, RateLimit, Drop, Latency, ExpireLinks };
+    enum class Kind { Status, RateLimit, Drop, Latency, ExpireLinks, Slow };
 
     Kind kind = Kind::Status;
     int status = 503;
@@ -32,6 +35,7 @@ public:
     int linkTtlSeconds = -1; // expire_links: -1 = the default lifetime
     int linkUses = -1; // expire_links: -1 = unlimited
     int latencyMs = 0;
+    qint64 bytesPerSecond = 0; // slow
     int count = 1;
     QString match;
     int applied = 0;

@@ -48,6 +48,7 @@ FaultPlan FaultInjector::take(const QString &path)
 {
     FaultPlan plan;
     bool delayed = false;
+    bool slowed = false;
     for (Fault &fault : m_faults) {
         if (!fault.matches(path) || fault.kind == Fault::Kind::ExpireLinks)
             continue;
@@ -56,6 +57,12 @@ FaultPlan FaultInjector::take(const QString &path)
                 continue;
             delayed = true;
             plan.latencyMs = fault.latencyMs;
+            fault.consume();
+        } else if (fault.kind == Fault::Kind::Slow) {
+            if (slowed)
+                continue;
+            slowed = true;
+            plan.bytesPerSecond = fault.bytesPerSecond;
             fault.consume();
         } else if (!plan.outcome) {
             fault.consume();

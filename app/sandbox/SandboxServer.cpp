@@ -188,8 +188,10 @@ bool SandboxServer::isAuthorized(const http::HttpRequest &request) const
     return ConstantTime::equals(*decoded, expected);
 }
 
-void SandboxServer::answer(const http::HttpResponder &responder, http::HttpResponse response, int latencyMs)
+void SandboxServer::answer(const http::HttpResponder &responder, http::HttpResponse response, const FaultPlan &plan)
 {
+    response.maxBodyBytesPerSecond = plan.bytesPerSecond;
+    const int latencyMs = plan.latencyMs;
     if (latencyMs <= 0) {
         responder.respond(std::move(response));
         return;
@@ -234,7 +236,7 @@ void SandboxServer::addPlatformRoute(const QByteArray &method, const QString &ro
                          if (reply.status >= 400)
                              qCDebug(lcSandbox) << request.method << request.path << "->" << reply.status
                                                 << reply.body.value(u"result").toInt();
-                         answer(responder, std::move(response), plan.latencyMs);
+                         answer(responder, std::move(response), plan);
                      });
     }
 }
@@ -382,7 +384,7 @@ void SandboxServer::registerArchiveRoutes()
         [this](const QStringList &p, const QString &path) { return m_archive.conference(p.value(0), path); });
 
     // The files, outside the API prefixes and behind their own credentials. Status, rate-limit,
-    // latency and drop faults apply to them as to platform routes (match "/files/").
+    // latency, slow and drop faults apply to them as to platform routes (match "/files/").
     m_router.add("GET", u"/files/{link}/{room_id}/{conf_num}/{name}"_s,
                  [this](const HttpRequest &request, const QStringList &params, const http::HttpResponder &responder) {
                      const FaultPlan plan = m_faults.take(request.path);
@@ -398,7 +400,7 @@ void SandboxServer::registerArchiveRoutes()
                      if (plan.outcome && plan.outcome->kind == Fault::Kind::Drop)
                          response.dropAfterBodyBytes =
                              plan.outcome->dropPoint(response.bodyDevice ? response.bodyLength : response.body.size());
-                     answer(responder, std::move(response), plan.latencyMs);
+                     answer(responder, std::move(response), plan);
                  });
 
     addControlRoute("GET", u"/archive/credentials"_s, [this](const HttpRequest &) {

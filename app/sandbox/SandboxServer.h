@@ -74,7 +74,7 @@ private:
     void registerCdrRoutes();
     void registerArchiveRoutes();
     bool isAuthorized(const http::HttpRequest &request) const;
-    void answer(const http::HttpResponder &responder, http::HttpResponse response, int latencyMs);
+    void answer(const http::HttpResponder &responder, http::HttpResponse response, const FaultPlan &plan);
     void persist();
     QUrl baseUrl(const QString &path) const;
 

@@ -2,7 +2,7 @@
 // equal to the source; a part from another file or another size started over cleanly; 403/404 and
 // expired links renewed through the archive route; a full disk (a file size limit) stopping with a
 // clear error and the part kept, then resumed; a task deleted mid-download (as a crash) continued by
-// a new one from the .part.
+// a new one from the .part; a slow server waited for (bytes keep coming), paused and resumed.
 
 #include "SandboxFixture.h"
 #include "platform/EnableXPlatform.h"
@@ -55,6 +55,7 @@ private Q_SLOTS:
     void wrongCredentialsFailInWords();
     void aFullDiskStopsWithTheReasonAndKeepsThePart();
     void aNewTaskContinuesFromThePart();
+    void aSlowServerIsWaitedForAndPausesCleanly();
 
 private:
     ArchiveEntry entry();
@@ -381,6 +382,48 @@ void tst_DownloadTask::aNewTaskContinuesFromThePart()
     QVERIFY(!offsets.isEmpty());
     QVERIFY(offsets.first() > kept); // the first bytes it reported came after the part's
     QCOMPARE(sha256Of(request.targetPath), m_sourceSha);
+}
+
+void tst_DownloadTask::aSlowServerIsWaitedForAndPausesCleanly()
+{
+    // The whole file in about two seconds, in a twentieth of a second's steps: slower than loopback
+    // by far, yet never silent for as long as the transfer timeout.
+    QVERIFY(m_sandbox.setFaults(QJsonDocument(QJsonObject{{u"faults"_s,
+                                                           QJsonArray{QJsonObject{
+                                                               {u"kind"_s, u"slow"_s},
+                                                               {u"bytes_per_s"_s, m_sourceSize / 2},
+                                                               {u"match"_s, u"/files/"_s},
+                                                               {u"count"_s, -1},
+                                                           }}}})
+                                    .toJson()));
+    DownloadTask task(&m_network, requestFor(transcodedUrl(), u"slow.mp4"_s));
+    DownloadTask::Settings settings;
+    settings.readBufferBytes = 16 * 1024;
+    settings.transferTimeoutMs = 1000;
+    task.setSettings(settings);
+    QSignalSpy finished(&task, &DownloadTask::finished);
+    QSignalSpy failed(&task, &DownloadTask::failed);
+    int updates = 0;
+    connect(&task, &DownloadTask::progress, this, [&](qint64 done, qint64) {
+        ++updates;
+        if (done >= m_sourceSize / 4 && task.state() == DownloadTask::State::Running && finished.isEmpty()
+            && updates < 1'000'000)
+            task.pause();
+    });
+    task.start();
+    QTRY_COMPARE_WITH_TIMEOUT(task.state(), DownloadTask::State::Paused, 20000);
+    const qint64 kept = QFileInfo(DownloadTask::partPath(task.request().targetPath)).size();
+    QVERIFY2(kept >= m_sourceSize / 4 && kept < m_sourceSize, qPrintable(u"%1 of %2"_s.arg(kept).arg(m_sourceSize)));
+    QVERIFY(updates > 3); // it came in pieces, at the server's pace
+    QVERIFY(failed.isEmpty());
+
+    updates = 1'000'000; // no more pausing
+    task.start();
+    QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 60000));
+    QVERIFY2(failed.isEmpty(), qPrintable(task.error().message()));
+    QCOMPARE(sha256Of(task.request().targetPath), m_sourceSha);
+    const QJsonArray faults = m_sandbox.control("GET", u"state"_s).value(u"faults").toArray();
+    QCOMPARE(faults.first().toObject().value(u"applied").toInt(), 2); // the first request and the resume
 }
 
 QTEST_GUILESS_MAIN(tst_DownloadTask)

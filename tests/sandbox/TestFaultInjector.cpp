@@ -18,6 +18,7 @@ private Q_SLOTS:
     void oneRequestTakesALatencyAndAnOutcome();
     void countsRunDownAndMinusOneStays();
     void defaultsOfEachKind();
+    void aSlowFaultPacesAlongsideTheOthers();
 };
 
 void TestFaultInjector::oneRequestTakesALatencyAndAnOutcome()
@@ -79,6 +80,40 @@ void TestFaultInjector::defaultsOfEachKind()
     QCOMPARE(drop->afterBytes, 10);
     QVERIFY(!Fault::fromJson({{u"kind"_s, u"latency"_s}}, &error));
     QVERIFY(error.contains(u"ms"_s));
+}
+
+void TestFaultInjector::aSlowFaultPacesAlongsideTheOthers()
+{
+    FaultInjector faults;
+    QString error;
+    QVERIFY2(faults.replace(QJsonObject{{u"faults"_s,
+                                         QJsonArray{QJsonObject{{u"kind"_s, u"slow"_s},
+                                                                {u"bytes_per_s"_s, 4096},
+                                                                {u"match"_s, u"/files/"_s},
+                                                                {u"count"_s, -1}},
+                                                    QJsonObject{{u"kind"_s, u"slow"_s}, {u"bytes_per_s"_s, 1}},
+                                                    QJsonObject{{u"kind"_s, u"drop"_s}, {u"after_bytes"_s, 7}}}}},
+                            &error),
+             qPrintable(error));
+    // The first matching slow fault paces; a drop still applies beside it.
+    FaultPlan plan = faults.take(u"/files/abc/r/1/transcoded.mp4"_s);
+    QCOMPARE(plan.bytesPerSecond, qint64(4096));
+    QVERIFY(plan.outcome);
+    QCOMPARE(plan.outcome->kind, Fault::Kind::Drop);
+    plan = faults.take(u"/files/abc/r/1/transcoded.mp4"_s);
+    QCOMPARE(plan.bytesPerSecond, qint64(4096));
+    QVERIFY(!plan.outcome);
+    // Elsewhere only the unmatched one, once.
+    QCOMPARE(faults.take(u"/video/v2/rooms"_s).bytesPerSecond, qint64(1));
+    QCOMPARE(faults.take(u"/video/v2/rooms"_s).bytesPerSecond, qint64(0));
+    QCOMPARE(faults.toJson().at(0).toObject().value(u"bytes_per_s"_s).toInteger(), qint64(4096));
+
+    QVERIFY(!Fault::fromJson({{u"kind"_s, u"slow"_s}}, &error));
+    QVERIFY2(error.contains(u"bytes_per_s"_s), qPrintable(error));
+    QVERIFY(!Fault::fromJson({{u"kind"_s, u"slow"_s}, {u"bytes_per_s"_s, 0}}, &error));
+    QVERIFY(!Fault::fromJson({{u"kind"_s, u"slow"_s}, {u"bytes_per_s"_s, 1.5}}, &error));
+    QVERIFY(!Fault::fromJson({{u"kind"_s, u"sluggish"_s}}, &error));
+    QVERIFY2(error.contains(u"\"slow\""_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestFaultInjector)

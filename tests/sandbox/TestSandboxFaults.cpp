@@ -41,6 +41,7 @@ private Q_SLOTS:
     void statusFaultHonoursCountAndMatch();
     void rateLimitSendsRetryAfter();
     void dropClosesMidBody();
+    void slowSendsTheWholeBodyAtItsPace();
     void latencyDoesNotBlockOtherRequests();
     void latencyEventuallyAnswers();
     void faultsNeverTouchTheControlSurface();
@@ -138,6 +139,35 @@ void TestSandboxFaults::dropClosesMidBody()
     const SandboxClient::Reply next = m_client->send("GET", u"/video/v2/rooms"_s);
     QCOMPARE(next.status, 200);
     QCOMPARE(next.body.value(u"rooms").toArray().size(), 1);
+}
+
+void TestSandboxFaults::slowSendsTheWholeBodyAtItsPace()
+{
+    for (int i = 0; i < 4; ++i) {
+        const SandboxClient::Reply created = m_client->sendJson(
+            "POST", u"/video/v2/rooms"_s,
+            {{u"name"_s, u"Room %1"_s.arg(i)}, {u"owner_ref"_s, u"o"_s}, {u"settings"_s, QJsonObject()}});
+        QCOMPARE(created.status, 200);
+    }
+    const SandboxClient::Reply quick = m_client->send("GET", u"/video/v2/rooms"_s);
+    QCOMPARE(quick.status, 200);
+    const qint64 size = quick.raw.size();
+    QVERIFY(size > 1000);
+
+    // The whole list at `size` bytes a second: a second's pacing. Only the lower bound is checked (a
+    // busy machine can make it slower, never faster): that is the fault working, not a speed goal.
+    setFaults({QJsonObject{{u"kind"_s, u"slow"_s}, {u"bytes_per_s"_s, size}, {u"match"_s, u"/rooms"_s}}});
+    QElapsedTimer clock;
+    clock.start();
+    const SandboxClient::Reply slow = m_client->send("GET", u"/video/v2/rooms"_s);
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(slow.status, 200);
+    QCOMPARE(slow.body.value(u"rooms").toArray().size(), 4);
+    QCOMPARE(slow.raw.size(), size);
+    QVERIFY2(elapsed >= 800, qPrintable(u"%1 bytes at %1 B/s took %2 ms"_s.arg(size).arg(elapsed)));
+    QCOMPARE(m_client->send("GET", u"/sandbox/state"_s).body.value(u"faults").toArray().at(0).toObject().value(
+                 u"applied"_s).toInt(),
+             1);
 }
 
 void TestSandboxFaults::latencyDoesNotBlockOtherRequests()
