@@ -50,6 +50,10 @@
         <source>%1: the download was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: the recordings library would grow past its quota (%2). Delete local copies or raise the quota in the storage policy, then resume; the part already downloaded is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DownloadStore</name>
@@ -233,6 +237,10 @@
     <name>RecordingSettingsStore</name>
     <message>
         <source>Could not save the project&apos;s download settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save how far the recordings were checked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -501,6 +509,17 @@
     </message>
     <message>
         <source>Notes are kept per session: this file was opened without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionReviewExport</name>
+    <message>
+        <source>Choose a file to export the review to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review could not be exported to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1136,10 +1155,87 @@
     </message>
 </context>
 <context>
+    <name>confero::DiskUsageDialog</name>
+    <message>
+        <source>Recordings on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library holds no recordings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n room(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quota: %1 (%2 % used).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free on its disk: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::DownloadManager</name>
     <message>
         <source>the session&apos;s archive entry no longer lists %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 used of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 used of %2, and this file needs %3 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a complete local copy can be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted on %1, %n day(s) after it was downloaded (storage policy)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1631,26 @@
         <source>note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session&apos;s notes, chat and who was there when as a JSON file (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the session&apos;s review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::PlayerWindow</name>
@@ -1810,6 +1926,10 @@
         <source>Local copy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not local: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::RecordingsPage</name>
@@ -2028,6 +2148,40 @@
     </message>
     <message>
         <source>Choose a downloaded recording or transcoded video to play.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage polic&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What downloads by itself, the library&apos;s quota and how long copies are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk &amp;usage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the library holds, by room and month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive checked at %1: %n new file(s) queued by the storage policy.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old local copy(ies) deleted (%1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The archive could not be checked for new recordings: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2867,6 +3021,85 @@ Create one with New room (Ctrl+N).</source>
     </message>
     <message>
         <source>Recordings of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::StoragePolicyDialog</name>
+    <message>
+        <source>&amp;Transcoded video (one playable file per session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Individual recordings (one file per participant&apos;s stream, large)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat transcripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;metadata (joins, leaves, events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage policy — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download by themselves when the archive lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is checked every 15 minutes while the project is open. Files you cancelled or that the policy deleted are not fetched again by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No download starts, or goes on, once the library would grow past this size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local copies are deleted this many days after they were downloaded; the archive keeps its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quota:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep local copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library holds %1 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its disk has %1 free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library already holds more than this: no download starts until copies are deleted or the quota is raised. Nothing is deleted to make room.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,12 +3,15 @@
 #include "domain/CdrRowParser.h"
 #include "review/RecordingNoteStore.h"
 #include "review/SessionReview.h"
+#include "review/SessionReviewExport.h"
 #include "store/CdrIngest.h"
 #include "store/Store.h"
 
 #include <QFile>
-#include <QSqlQuery>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,7 +22,8 @@ using namespace Qt::StringLiterals;
 // Review notes in a real store (a SQLite file, and PostgreSQL under ctest's fixture): they persist
 // across reopening, come back per session in position order, refuse blank text, and are deleted;
 // SessionReview gathers a session's marks from its stored CDR rows (before its metadata file), its
-// chat file from the media's folder, and its notes.
+// chat file from the media's folder, and its notes; the review exported as one JSON document (marks,
+// notes, chat on the recording's time line), written whole or not at all.
 class TestRecordingNotes : public QObject
 {
     Q_OBJECT
@@ -191,6 +195,43 @@ private slots:
         QCOMPARE(reread.notes(), review.notes());
         QVERIFY(reread.removeNote(reread.notes().at(0).id));
         QCOMPARE(reread.notes().size(), 1);
+
+        // Exported with the session: who was there when, the notes and the chat, as one document.
+        const QString exported = folder.filePath(u"review-913.json"_s);
+        QString error;
+        QVERIFY2(SessionReviewExport::write(reread, folder.filePath(u"out.mp4"_s), exported, &error),
+                 qPrintable(error));
+        QVERIFY(!QFile::exists(exported + u".part"_s));
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject document = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(document.value(u"format").toString(), u"confero-session-review"_s);
+        QCOMPARE(document.value(u"conf_num").toString(), u"913"_s);
+        QCOMPARE(document.value(u"room_id").toString(), u"room-a"_s);
+        QCOMPARE(document.value(u"recording").toString(), u"out.mp4"_s); // the name, not the folder
+        QCOMPARE(document.value(u"session").toObject().value(u"start").toString(), u"2025-01-10T09:00:00.000Z"_s);
+        const QJsonArray participants = document.value(u"participants").toArray();
+        QCOMPARE(participants.size(), 3);
+        QCOMPARE(participants.at(2).toObject().value(u"person").toString(), u"bob"_s);
+        QCOMPARE(participants.at(2).toObject().value(u"join").toString(), u"0:30.000"_s);
+        QCOMPARE(participants.at(2).toObject().value(u"leave_ms").toInteger(), qint64(55'000));
+        const QJsonArray notes = document.value(u"notes").toArray();
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.at(0).toObject().value(u"text").toString(), u"second"_s);
+        QCOMPARE(notes.at(0).toObject().value(u"position").toString(), u"0:20.000"_s);
+        QVERIFY(notes.at(0).toObject().value(u"written_at").toString().endsWith(u'Z'));
+        const QJsonArray chat = document.value(u"chat").toArray();
+        QCOMPARE(chat.size(), 2);
+        QCOMPARE(chat.at(1).toObject().value(u"text").toString(), u"back again"_s);
+        QCOMPARE(chat.at(1).toObject().value(u"at").toString(), u"0:40.000"_s);
+        QVERIFY(document.value(u"problems").toArray().isEmpty());
+
+        // A folder that cannot be written: said, and nothing left behind.
+        QVERIFY(!SessionReviewExport::write(reread, {}, u"/proc/confero-review.json"_s, &error));
+        QVERIFY2(error.contains(u"/proc/confero-review.json"_s), qPrintable(error));
+        QVERIFY(!SessionReviewExport::write(reread, {}, u" "_s, &error));
+        QCOMPARE(SessionReviewExport::clockText(3'723'456), u"1:02:03.456"_s);
+        QCOMPARE(SessionReviewExport::clockText(59'001), u"0:59.001"_s);
     }
 
     void reviewFallsBackToMetadataAndReportsBadFiles()

@@ -1,7 +1,8 @@
 // RecordingSettingsStore on a real SQLite store: defaults without a row, a saved choice read back
 // (also by a new store over the same file), the parallel count clamped, projects kept apart; saving
 // and changing a choice on both backends (PostgreSQL from ctest's fixture); the keychain value of the
-// recording-file credentials round-trips and refuses anything else.
+// recording-file credentials round-trips and refuses anything else; the storage policy (kinds, quota,
+// keep-days) and the archive reconciler's mark, on both backends, with the page's own choices kept.
 
 #include "StoreBackends.h"
 #include "config/ProjectStore.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void savedOnBothBackends_data();
     void savedOnBothBackends();
     void credentialsValue();
+    void kindsText();
 
 private:
     test::StoreBackends m_backends;
@@ -62,6 +64,31 @@ void tst_RecordingSettings::savedOnBothBackends()
         QVERIFY(settings.save(projectId, chosen).ok()); // the second save updates the row
         QCOMPARE(settings.settings(projectId).parallel, 6);
         QCOMPARE(settings.settings(projectId).library, u"/srv/recordings"_s);
+
+        // The storage policy: transcoded only, no quota, kept for ever, until chosen otherwise.
+        QCOMPARE(settings.settings(projectId).autoKinds, QSet<ArchiveFile::Kind>{ArchiveFile::Kind::Transcoded});
+        QCOMPARE(settings.settings(projectId).quotaBytes, qint64(0));
+        QCOMPARE(settings.settings(projectId).keepDays, 0);
+        chosen.autoKinds = {ArchiveFile::Kind::Recording, ArchiveFile::Kind::ChatData};
+        chosen.quotaBytes = 2'500'000'001; // kept in whole MB, rounded up
+        chosen.keepDays = 99'999; // clamped
+        QVERIFY(settings.save(projectId, chosen).ok());
+        const RecordingSettings read = settings.settings(projectId);
+        QCOMPARE(read.autoKinds, (QSet<ArchiveFile::Kind>{ArchiveFile::Kind::Recording, ArchiveFile::Kind::ChatData}));
+        QCOMPARE(read.quotaBytes, qint64(2'501'000'000));
+        QCOMPARE(read.keepDays, RecordingSettings::MaxKeepDays);
+        QCOMPARE(read.parallel, 6);
+        chosen.autoKinds.clear(); // nothing by itself: an empty text, not the default
+        QVERIFY(settings.save(projectId, chosen).ok());
+        QVERIFY(settings.settings(projectId).autoKinds.isEmpty());
+
+        // The reconciler's mark, also for a project that never saved a choice.
+        QVERIFY(!settings.archiveThrough(projectId).isValid());
+        QVERIFY(settings.setArchiveThrough(projectId, QDate(2026, 11, 30)).ok());
+        QCOMPARE(settings.archiveThrough(projectId), QDate(2026, 11, 30));
+        QVERIFY(settings.settings(projectId).autoKinds.isEmpty()); // the mark leaves the policy alone
+        QVERIFY(settings.setArchiveThrough(projectId, QDate(2026, 12, 6)).ok());
+        QCOMPARE(settings.archiveThrough(projectId), QDate(2026, 12, 6));
     }
     QVERIFY2(m_backends.dropSchemas(&error), qPrintable(error));
 }
@@ -116,6 +143,15 @@ void tst_RecordingSettings::credentialsValue()
     QCOMPARE(password, u"pä:ss\nword"_s);
     QVERIFY(!RecordingSettingsStore::decodeCredentials(u"just-a-password"_s, &user, &password));
     QVERIFY(!RecordingSettingsStore::decodeCredentials(u"{\"user\":\"u\"}"_s, &user, &password));
+}
+
+void tst_RecordingSettings::kindsText()
+{
+    QCOMPARE(RecordingSettings::kindsText({ArchiveFile::Kind::Metadata, ArchiveFile::Kind::Recording}),
+             u"recording,metadata"_s);
+    QCOMPARE(RecordingSettings::kindsFromText(u"transcoded, chatdata,,bogus"_s),
+             (QSet<ArchiveFile::Kind>{ArchiveFile::Kind::Transcoded, ArchiveFile::Kind::ChatData}));
+    QVERIFY(RecordingSettings::kindsFromText({}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RecordingSettings)

@@ -3,7 +3,9 @@
 #include "ErrorBanner.h"
 #include "PlayerWidget.h"
 #include "PlayerWindow.h"
+#include "DiskUsageDialog.h"
 #include "RecordingsPage.h"
+#include "StoragePolicyDialog.h"
 #include "config/ProjectStore.h"
 #include "config/SecretStore.h"
 #include "models/RecordingTableModel.h"
@@ -11,7 +13,9 @@
 #include "recordings/DownloadManager.h"
 #include "recordings/RecordingSettingsStore.h"
 #include "store/Store.h"
+#include "sync/ArchiveReconciler.h"
 
+#include <QCheckBox>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -30,6 +34,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -46,7 +51,10 @@ using LocalState = RecordingTableModel::LocalState;
 // keychain: a period loaded from the archive routes, two files downloaded at once to the library
 // with the server's bytes, pause and resume, 403 without the recording-file password shown in words,
 // the password entered in the dialog landing in the keychain, and the parallel count and library
-// kept per project.
+// kept per project. Those run with the storage policy's automatic downloads off; the last one turns
+// them on: the transcoded files arrive by themselves, the disk-usage view adds them up by room and
+// month, and the policy dialog's quota and keep-days are saved and applied. With CONFERO_SCREENSHOT_DIR
+// set, it saves the two dialogs there (docs/screenshots/storage-policy.png, disk-usage.png).
 class TestRecordingsPage final : public QObject
 {
     Q_OBJECT
@@ -60,6 +68,7 @@ private Q_SLOTS:
     void aDownloadedVideoPlaysWithItsSession();
     void withoutThePasswordA403SaysSo();
     void parallelAndLibraryArePerProject();
+    void theStoragePolicyDownloadsByItselfAndShowsUsage();
 
 private:
     QJsonObject postControl(const QString &path, const QJsonObject &body);
@@ -128,6 +137,10 @@ void TestRecordingsPage::init()
     m_projectId = ProjectStore(m_store.get()).ensureSandboxProject(m_sandbox->apiBaseUrl(), m_sandbox->appId()).id;
     QVERIFY(m_projectId > 0);
     m_secrets.removeNow(RecordingSettingsStore::credentialsKey(m_projectId));
+    // Nothing downloads by itself unless a test turns the policy on.
+    RecordingSettings manual;
+    manual.autoKinds.clear();
+    QVERIFY(RecordingSettingsStore(m_store.get()).save(m_projectId, manual).ok());
     makePage();
 }
 
@@ -425,6 +438,85 @@ void TestRecordingsPage::parallelAndLibraryArePerProject()
     QCOMPARE(child<QSpinBox>(u"parallelSpin"_s)->value(), 2);
     QCOMPARE(m_page->libraryFolder(), m_dir->filePath(u"library"_s));
     QCOMPARE(m_page->model()->rowCount(), 0);
+}
+
+void TestRecordingsPage::theStoragePolicyDownloadsByItselfAndShowsUsage()
+{
+    // The policy's default: transcoded video by itself, once the password is known.
+    RecordingSettings policy = RecordingSettingsStore(m_store.get()).settings(m_projectId);
+    policy.autoKinds = {ArchiveFile::Kind::Transcoded};
+    QVERIFY(RecordingSettingsStore(m_store.get()).save(m_projectId, policy).ok());
+    makePage();
+    QVERIFY(m_page->reconciler());
+    QSignalSpy checked(m_page->reconciler(), &ArchiveReconciler::finished);
+    m_page->setInMemoryCredentials(m_projectId, FileUser, FilePassword);
+    QVERIFY(checked.wait(kWaitMs));
+    const int queued = checked.constFirst().constFirst().value<ArchiveReconciler::Summary>().queued;
+    QVERIFY(queued > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->manager()->activeCount() == 0, kWaitMs);
+    QVERIFY2(child<QLabel>(u"statusLabel"_s)->text().contains(u"queued by the storage policy"_s),
+             qPrintable(child<QLabel>(u"statusLabel"_s)->text()));
+    QVERIFY(load());
+    const QList<int> transcoded = rowsOfKind(ArchiveFile::Kind::Transcoded);
+    QCOMPARE(transcoded.size(), queued);
+    for (const int row : transcoded)
+        QCOMPARE(m_page->model()->state(row), LocalState::Complete);
+    for (const int row : rowsOfKind(ArchiveFile::Kind::Recording))
+        QCOMPARE(m_page->model()->state(row), LocalState::NotLocal);
+
+    // Disk usage: the rooms of those sessions, their bytes adding up to the library's.
+    QPointer<QDialog> opened;
+    connect(m_page.get(), &RecordingsPage::dialogOpened, this, [&opened](QDialog *dialog) { opened = dialog; });
+    QTest::mouseClick(child<QPushButton>(u"usageButton"_s), Qt::LeftButton);
+    QVERIFY(opened);
+    auto *tree = opened->findChild<QTreeWidget *>(u"usageTree"_s);
+    QVERIFY(tree);
+    QVERIFY(tree->topLevelItemCount() > 0);
+    qint64 bytes = 0;
+    int files = 0;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *room = tree->topLevelItem(i);
+        QVERIFY(room->childCount() > 0); // its months
+        bytes += room->data(DiskUsageDialog::Size, Qt::UserRole).toLongLong();
+        files += int(room->data(DiskUsageDialog::Files, Qt::UserRole).toLongLong());
+    }
+    QCOMPARE(bytes, m_page->manager()->libraryBytes());
+    QCOMPARE(files, queued);
+    const QString summary = opened->findChild<QLabel *>(u"summaryLabel"_s)->text();
+    QVERIFY2(summary.contains(u"No quota"_s), qPrintable(summary));
+    const QString screenshots = qEnvironmentVariable("CONFERO_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty())
+        QVERIFY(opened->grab().save(QDir(screenshots).filePath(u"disk-usage.png"_s)));
+    opened->close();
+
+    // The policy dialog: a quota below what the library holds is warned about; keep 30 days.
+    opened = nullptr;
+    QTest::mouseClick(child<QPushButton>(u"policyButton"_s), Qt::LeftButton);
+    QVERIFY(opened);
+    auto *policyDialog = qobject_cast<StoragePolicyDialog *>(opened.data());
+    QVERIFY(policyDialog);
+    QVERIFY(policyDialog->findChild<QCheckBox *>(u"autoKind_transcoded"_s)->isChecked());
+    QVERIFY(!policyDialog->findChild<QCheckBox *>(u"autoKind_recording"_s)->isChecked());
+    QVERIFY(policyDialog->findChild<QLabel *>(u"warningLabel"_s)->isHidden());
+    auto *quota = policyDialog->findChild<QSpinBox *>(u"quotaSpin"_s);
+    quota->setValue(1); // 1 GB: more than the sandbox's files
+    QVERIFY(policyDialog->findChild<QLabel *>(u"warningLabel"_s)->isHidden());
+    policyDialog->findChild<QSpinBox *>(u"keepDaysSpin"_s)->setValue(30);
+    policyDialog->findChild<QCheckBox *>(u"autoKind_chatdata"_s)->setChecked(true);
+    if (!screenshots.isEmpty())
+        QVERIFY(policyDialog->grab().save(QDir(screenshots).filePath(u"storage-policy.png"_s)));
+    QSignalSpy again(m_page->reconciler(), &ArchiveReconciler::finished);
+    policyDialog->accept();
+    const RecordingSettings saved = RecordingSettingsStore(m_store.get()).settings(m_projectId);
+    QCOMPARE(saved.quotaBytes, qint64(1'000'000'000));
+    QCOMPARE(saved.keepDays, 30);
+    QCOMPARE(saved.autoKinds, (QSet<ArchiveFile::Kind>{ArchiveFile::Kind::Transcoded, ArchiveFile::Kind::ChatData}));
+    QCOMPARE(m_page->manager()->quota(), qint64(1'000'000'000));
+    // Applied at once: the chat files are fetched now, not in a quarter of an hour.
+    QVERIFY(again.wait(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->manager()->activeCount() == 0, kWaitMs);
+    for (const int row : rowsOfKind(ArchiveFile::Kind::ChatData))
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->state(row), LocalState::Complete, kWaitMs);
 }
 
 } // namespace confero

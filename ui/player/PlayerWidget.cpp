@@ -4,11 +4,13 @@
 #include "Logging.h"
 #include "PlayerSeekBar.h"
 #include "PlayerTime.h"
+#include "review/SessionReviewExport.h"
 
 #include <QAudioOutput>
 #include <QBoxLayout>
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -197,8 +199,13 @@ void PlayerWidget::buildUi()
     m_removeNote = new QPushButton(tr("Delete"), m_sidePane);
     m_removeNote->setObjectName(u"removeNoteButton"_s);
     m_removeNote->setEnabled(false);
+    m_exportReview = new QPushButton(tr("Export…"), m_sidePane);
+    m_exportReview->setObjectName(u"exportReviewButton"_s);
+    m_exportReview->setToolTip(tr("Save the session's notes, chat and who was there when as a JSON file "
+                                  "(Ctrl+E)"));
     // The note's text gets the pane's whole width; the buttons go under it.
     auto *noteRow = new QHBoxLayout;
+    noteRow->addWidget(m_exportReview);
     noteRow->addStretch();
     noteRow->addWidget(m_addNote);
     noteRow->addWidget(m_removeNote);
@@ -226,6 +233,7 @@ void PlayerWidget::buildUi()
     connect(m_addNote, &QPushButton::clicked, this, add);
     connect(m_noteEdit, &QLineEdit::returnPressed, this, add);
     connect(m_removeNote, &QPushButton::clicked, this, &PlayerWidget::removeSelectedNote);
+    connect(m_exportReview, &QPushButton::clicked, this, &PlayerWidget::exportReview);
     connect(m_notes, &QListWidget::itemSelectionChanged, this,
             [this] { m_removeNote->setEnabled(m_review->hasSession() && !m_notes->selectedItems().isEmpty()); });
     const auto seekToItem = [this](QListWidgetItem *item) { seek(item->data(kPositionRole).toLongLong()); };
@@ -260,6 +268,7 @@ void PlayerWidget::buildShortcuts()
     bind(QKeySequence(Qt::Key_Period), [this] { stepFrames(1); });
     bind(QKeySequence(Qt::Key_F), [this] { setFullScreenView(!isFullScreenView()); });
     bind(QKeySequence(Qt::Key_Escape), [this] { setFullScreenView(false); });
+    bind(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportReview(); });
 }
 
 void PlayerWidget::open(const QString &filePath, const ReviewContext &context)
@@ -394,6 +403,30 @@ bool PlayerWidget::addNote(const QString &text)
         return false;
     }
     showNotes();
+    return true;
+}
+
+void PlayerWidget::exportReview()
+{
+    const QFileInfo media(m_filePath);
+    const QString suggested = media.dir().filePath(
+        u"review-%1.json"_s.arg(m_review->context().confNum.isEmpty() ? media.completeBaseName()
+                                                                     : m_review->context().confNum));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the session's review"), suggested,
+                                                      tr("JSON files (*.json)"));
+    if (!path.isEmpty())
+        exportReviewTo(path);
+}
+
+bool PlayerWidget::exportReviewTo(const QString &path)
+{
+    QString error;
+    if (!SessionReviewExport::write(*m_review, m_filePath, path, &error)) {
+        m_banner->showError(error, false);
+        return false;
+    }
+    m_notesHint->setText(tr("Review exported to %1").arg(QDir::toNativeSeparators(path)));
+    m_notesHint->show();
     return true;
 }
 

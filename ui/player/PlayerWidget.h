@@ -71,6 +71,10 @@ public Q_SLOTS:
     void setFullScreenView(bool on);
     // Adds a note at the current position; false (with the reason shown) when it could not be kept.
     bool addNote(const QString &text);
+    // Writes the session's review (marks, notes, chat; SessionReviewExport) to `path`; false with the
+    // reason shown. exportReview() asks where first.
+    bool exportReviewTo(const QString &path);
+    void exportReview();
 
 Q_SIGNALS:
     void errorShown(const QString &message);
@@ -107,6 +111,7 @@ private:
     QLineEdit *m_noteEdit;
     QPushButton *m_addNote;
     QPushButton *m_removeNote;
+    QPushButton *m_exportReview;
     QLabel *m_notesHint;
     QListWidget *m_chat;
     QLabel *m_chatHint;

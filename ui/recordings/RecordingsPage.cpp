@@ -1,14 +1,18 @@
 #include "RecordingsPage.h"
 
+#include "DiskUsageDialog.h"
 #include "ErrorBanner.h"
 #include "Logging.h"
 #include "RecordingCredentialsDialog.h"
 #include "RecordingProgressDelegate.h"
+#include "StoragePolicyDialog.h"
 #include "config/SecretStore.h"
 #include "models/RecordingTableModel.h"
 #include "platform/VideoPlatform.h"
 #include "recordings/DownloadManager.h"
+#include "recordings/LibraryUsage.h"
 #include "recordings/RecordingSettingsStore.h"
+#include "sync/ArchiveReconciler.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -27,6 +31,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStorageInfo>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -54,6 +59,7 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
                                QString defaultLibrary, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_settings(store)
     , m_secrets(secrets)
     , m_network(network)
     , m_defaultLibrary(std::move(defaultLibrary))
@@ -80,6 +86,11 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     , m_parallel(new QSpinBox(this))
     , m_libraryLabel(new QLabel(this))
     , m_libraryButton(makeButton(tr("Change…"), u"libraryButton"_s, tr("Choose the folder downloads go to"), this))
+    , m_policyButton(makeButton(tr("Storage polic&y…"), u"policyButton"_s,
+                                tr("What downloads by itself, the library's quota and how long copies are kept"),
+                                this))
+    , m_usageButton(
+          makeButton(tr("Disk &usage…"), u"usageButton"_s, tr("What the library holds, by room and month"), this))
     , m_table(new QTableView(this))
     , m_totalBar(new QProgressBar(this))
     , m_totalLabel(new QLabel(this))
@@ -190,6 +201,8 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     library->addWidget(libraryTitle);
     library->addWidget(m_libraryLabel, 1);
     library->addWidget(m_libraryButton);
+    library->addWidget(m_policyButton);
+    library->addWidget(m_usageButton);
 
     auto *total = new QHBoxLayout;
     auto *totalTitle = new QLabel(tr("Total:"), this);
@@ -220,6 +233,8 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     setTabOrder(m_play, m_parallel);
     setTabOrder(m_parallel, m_credentials);
     setTabOrder(m_credentials, m_libraryButton);
+    setTabOrder(m_libraryButton, m_policyButton);
+    setTabOrder(m_policyButton, m_usageButton);
 
     // Window-wide, so they work straight after choosing the page in the sidebar; a hidden page's
     // shortcuts are inactive, so they do not clash with another page's (the Rooms page's F5 and Del).
@@ -249,6 +264,8 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     connect(m_play, &QPushButton::clicked, this, &RecordingsPage::playCurrent);
     connect(m_credentials, &QPushButton::clicked, this, &RecordingsPage::editCredentials);
     connect(m_libraryButton, &QPushButton::clicked, this, &RecordingsPage::chooseLibrary);
+    connect(m_policyButton, &QPushButton::clicked, this, &RecordingsPage::editStoragePolicy);
+    connect(m_usageButton, &QPushButton::clicked, this, &RecordingsPage::showDiskUsage);
     connect(m_banner, &ErrorBanner::retryRequested, this, &RecordingsPage::load);
     connect(m_parallel, &QSpinBox::valueChanged, this, [this](int count) {
         if (m_manager)
@@ -278,7 +295,8 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
 RecordingsPage::~RecordingsPage()
 {
     // The model lets go of the manager first: the manager's destructor pauses its tasks and keeps
-    // their rows, so the next start continues them.
+    // their rows, so the next start continues them. The reconciler queues into the manager: it goes first.
+    delete m_reconciler;
     m_model->setManager(nullptr);
     delete m_manager;
 }
@@ -291,6 +309,11 @@ RecordingTableModel *RecordingsPage::model() const
 DownloadManager *RecordingsPage::manager() const
 {
     return m_manager;
+}
+
+ArchiveReconciler *RecordingsPage::reconciler() const
+{
+    return m_reconciler;
 }
 
 QString RecordingsPage::libraryFolder() const
@@ -324,7 +347,7 @@ void RecordingsPage::setPlatform(VideoPlatform *platform, qint64 projectId, cons
         m_password.clear();
         m_credentialsKnown = false;
         const RecordingSettings settings =
-            projectId != 0 ? RecordingSettingsStore(m_store).settings(projectId) : RecordingSettings();
+            projectId != 0 ? m_settings.settings(projectId) : RecordingSettings();
         m_library = settings.library.isEmpty() ? m_defaultLibrary : settings.library;
         const QSignalBlocker blocker(m_parallel);
         m_parallel->setValue(settings.parallel);
@@ -354,6 +377,8 @@ void RecordingsPage::setInMemoryCredentials(qint64 projectId, const QString &use
 
 void RecordingsPage::makeManager()
 {
+    delete m_reconciler;
+    m_reconciler = nullptr;
     m_model->setManager(nullptr);
     delete m_manager;
     m_manager = nullptr;
@@ -361,6 +386,7 @@ void RecordingsPage::makeManager()
         return;
     m_manager = new DownloadManager(m_network, m_platform, m_store, m_projectId, m_library, this);
     m_manager->setMaxConcurrent(m_parallel->value());
+    m_manager->setQuota(m_settings.settings(m_projectId).quotaBytes);
     m_manager->setCredentials(m_user, m_password);
     connect(m_manager, &DownloadManager::downloadFailed, this, [this](qint64, const DownloadError &error) {
         if (error.kind == DownloadError::Kind::Cancelled)
@@ -380,6 +406,31 @@ void RecordingsPage::makeManager()
     if (!m_manager->restore(&error))
         m_banner->showError(tr("The list of downloads could not be read: %1").arg(error), false);
     m_model->setManager(m_manager);
+
+    m_reconciler = new ArchiveReconciler(m_platform, m_manager, &m_settings, m_projectId, this);
+    connect(m_reconciler, &ArchiveReconciler::finished, this, [this](const ArchiveReconciler::Summary &summary) {
+        const QLocale locale;
+        QString text = tr("Archive checked at %1: %n new file(s) queued by the storage policy.", nullptr, summary.queued)
+                           .arg(locale.toString(summary.at.toLocalTime().time(), QLocale::ShortFormat));
+        if (summary.retention.files > 0)
+            text += u' '
+                + tr("%n old local copy(ies) deleted (%1).", nullptr, summary.retention.files)
+                      .arg(locale.formattedDataSize(summary.retention.bytes));
+        m_status->setText(text);
+        for (const QString &failure : summary.retention.failures)
+            m_banner->showError(failure, false);
+    });
+    connect(m_reconciler, &ArchiveReconciler::failed, this, [this](const QString &message) {
+        m_banner->showError(tr("The archive could not be checked for new recordings: %1").arg(message), false);
+    });
+    startReconciler();
+}
+
+void RecordingsPage::startReconciler()
+{
+    // Files queued without the recording-file password would only fail: the policy waits for it.
+    if (m_reconciler && hasCredentials())
+        m_reconciler->start();
 }
 
 void RecordingsPage::readCredentials()
@@ -422,6 +473,7 @@ void RecordingsPage::applyCredentials(const QString &user, const QString &passwo
         m_manager->setCredentials(user, password);
     m_status->clear();
     updateActions();
+    startReconciler();
     Q_EMIT credentialsChanged(!password.isEmpty());
 }
 
@@ -687,12 +739,59 @@ void RecordingsPage::saveSettings()
 {
     if (m_projectId == 0)
         return;
-    RecordingSettings settings;
+    // The storage policy is kept as it is: only the page's own two choices change here.
+    RecordingSettings settings = m_settings.settings(m_projectId);
     settings.parallel = m_parallel->value();
     settings.library = m_library == m_defaultLibrary ? QString() : m_library;
-    const StoreResult<bool> saved = RecordingSettingsStore(m_store).save(m_projectId, settings);
+    const StoreResult<bool> saved = m_settings.save(m_projectId, settings);
     if (!saved)
         m_banner->showError(saved.error().message, false);
+}
+
+void RecordingsPage::editStoragePolicy()
+{
+    if (m_projectId == 0)
+        return;
+    auto *dialog = new StoragePolicyDialog(m_projectName, m_settings.settings(m_projectId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QStorageInfo volume(m_library);
+    dialog->setUsage(m_manager ? m_manager->libraryBytes() : 0, volume.isValid() ? volume.bytesAvailable() : -1);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applyStoragePolicy(dialog->settings()); });
+    Q_EMIT dialogOpened(dialog);
+    dialog->open();
+}
+
+void RecordingsPage::applyStoragePolicy(const RecordingSettings &policy)
+{
+    if (m_projectId == 0)
+        return;
+    RecordingSettings settings = m_settings.settings(m_projectId);
+    settings.autoKinds = policy.autoKinds;
+    settings.quotaBytes = policy.quotaBytes;
+    settings.keepDays = policy.keepDays;
+    if (const StoreResult<bool> saved = m_settings.save(m_projectId, settings); !saved) {
+        m_banner->showError(saved.error().message, false);
+        return;
+    }
+    if (m_manager)
+        m_manager->setQuota(settings.quotaBytes);
+    // At once rather than in a quarter of an hour: new kinds are queued, old copies deleted.
+    if (m_reconciler && hasCredentials() && !m_reconciler->reconcileNow() && !m_reconciler->isRunning())
+        m_reconciler->start();
+}
+
+void RecordingsPage::showDiskUsage()
+{
+    if (m_projectId == 0)
+        return;
+    auto *dialog = new DiskUsageDialog(m_library, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QStorageInfo volume(m_library);
+    dialog->setUsage(LibraryUsage::byRoomAndMonth(m_manager ? m_manager->downloads() : QList<DownloadRecord>()),
+                     m_model->roomNames(), m_settings.settings(m_projectId).quotaBytes,
+                     volume.isValid() ? volume.bytesAvailable() : -1);
+    Q_EMIT dialogOpened(dialog);
+    dialog->open();
 }
 
 void RecordingsPage::updateActions()
@@ -730,6 +829,8 @@ void RecordingsPage::updateActions()
     m_credentials->setEnabled(m_projectId != 0);
     m_parallel->setEnabled(m_projectId != 0);
     m_libraryButton->setEnabled(m_projectId != 0);
+    m_policyButton->setEnabled(m_projectId != 0);
+    m_usageButton->setEnabled(m_projectId != 0);
     m_credentials->setText(hasCredentials() ? tr("Recording &password…") : tr("Set recording &password…"));
 }
 

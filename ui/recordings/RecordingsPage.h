@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PlayerWindow.h" // a complete type: playerOpened() carries one
+#include "recordings/RecordingSettingsStore.h"
 
 #include <QHash>
 #include <QPointer>
@@ -8,6 +9,7 @@
 
 class QComboBox;
 class QDateEdit;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -19,6 +21,7 @@ class QTableView;
 
 namespace confero {
 
+class ArchiveReconciler;
 class DownloadManager;
 class ErrorBanner;
 class RecordingTableModel;
@@ -31,8 +34,10 @@ class VideoPlatform;
 // Cancel act on every selected row; the downloads run in the background (DownloadManager) with a
 // progress bar per row and in total, into <library>/<room_id>/<conf_num>/<file>. How many run at
 // once and the library folder are kept per project in the store; the recording-file user and
-// password in the keychain (SecretStore), entered in a small dialog. Failures show in the page's
-// banner and block nothing. Keys: F5 loads, Ctrl+D downloads, Ctrl+P pauses, Ctrl+R resumes, Del
+// password in the keychain (SecretStore), entered in a small dialog. The storage policy (kinds that
+// download by themselves, a quota, keep-days) is carried out by an ArchiveReconciler while the project
+// is open and its credentials are known; "Disk usage" shows the library by room and month. Failures
+// show in the page's banner and block nothing. Keys: F5 loads, Ctrl+D downloads, Ctrl+P pauses, Ctrl+R resumes, Del
 // cancels, Ctrl+O opens the containing folder.
 class RecordingsPage final : public QWidget
 {
@@ -53,6 +58,7 @@ public:
 
     RecordingTableModel *model() const;
     DownloadManager *manager() const;
+    ArchiveReconciler *reconciler() const;
     QString libraryFolder() const;
     bool hasCredentials() const;
     bool isLoading() const;
@@ -74,6 +80,11 @@ public Q_SLOTS:
     void editCredentials();
     void chooseLibrary();
     void setLibraryFolder(const QString &folder);
+    // The storage policy dialog, then (accepted) the policy saved and applied at once.
+    void editStoragePolicy();
+    // Applies a policy as the dialog would: saved, quota set, the archive checked and retention run.
+    void applyStoragePolicy(const RecordingSettings &policy);
+    void showDiskUsage();
 
 Q_SIGNALS:
     void loadFinished(bool succeeded);
@@ -81,9 +92,12 @@ Q_SIGNALS:
     void playerOpened(confero::PlayerWindow *window);
     // The keychain answered (a read at project change, or a save from the dialog).
     void credentialsChanged(bool present);
+    // The storage policy dialog or the disk-usage view opened (not yet shown; for tests and screenshots).
+    void dialogOpened(QDialog *dialog);
 
 private:
     void makeManager();
+    void startReconciler();
     void readCredentials();
     void applyCredentials(const QString &user, const QString &password);
     void updateActions();
@@ -94,6 +108,7 @@ private:
     bool isPlayable(int row) const; // a complete video file
 
     Store *m_store;
+    RecordingSettingsStore m_settings;
     SecretStore *m_secrets;
     QNetworkAccessManager *m_network;
     QString m_defaultLibrary;
@@ -111,6 +126,7 @@ private:
     RecordingTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     DownloadManager *m_manager = nullptr;
+    ArchiveReconciler *m_reconciler = nullptr;
 
     ErrorBanner *m_banner;
     QDateEdit *m_from;
@@ -128,6 +144,8 @@ private:
     QSpinBox *m_parallel;
     QLabel *m_libraryLabel;
     QPushButton *m_libraryButton;
+    QPushButton *m_policyButton;
+    QPushButton *m_usageButton;
     QTableView *m_table;
     QProgressBar *m_totalBar;
     QLabel *m_totalLabel;

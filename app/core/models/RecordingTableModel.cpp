@@ -54,6 +54,11 @@ void RecordingTableModel::setClock(Clock clock)
     m_clock = std::move(clock);
 }
 
+QHash<QString, QString> RecordingTableModel::roomNames() const
+{
+    return m_roomNames;
+}
+
 void RecordingTableModel::setRoomNames(const QHash<QString, QString> &names)
 {
     m_roomNames = names;
@@ -159,6 +164,12 @@ void RecordingTableModel::apply(int at, const DownloadRecord &record)
         break;
     case DownloadRecord::State::Cancelled:
         row.state = LocalState::NotLocal; // the part was removed
+        row.bytesDone = 0;
+        row.rate.clear();
+        break;
+    case DownloadRecord::State::Removed:
+        row.state = LocalState::NotLocal; // the storage policy deleted the copy; the record says when
+        row.error = record.error;
         row.bytesDone = 0;
         row.rate.clear();
         break;
@@ -304,6 +315,8 @@ QVariant RecordingTableModel::displayData(const Row &row, int column) const
             return percent.isEmpty() ? tr("Paused") : tr("Paused at %1").arg(percent);
         case LocalState::Failed:
             return tr("Failed: %1").arg(row.error);
+        case LocalState::NotLocal:
+            return row.error.isEmpty() ? stateText(row.state) : tr("Not local: %1").arg(row.error);
         default:
             return stateText(row.state);
         }

@@ -57,6 +57,7 @@ public:
     void setEntries(const QList<ArchiveEntry> &entries);
     // Room names for the Room column (ids without a name show as the id).
     void setRoomNames(const QHash<QString, QString> &names);
+    QHash<QString, QString> roomNames() const;
     void setClock(Clock clock);
 
     int rowCount(const QModelIndex &parent = {}) const override;

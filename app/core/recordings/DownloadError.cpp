@@ -23,6 +23,10 @@ QString DownloadError::message() const
         return tr("%1: the disk is full (%2). Free some space; the part already downloaded is kept and the "
                   "download resumes from it.")
             .arg(fileName, detail);
+    case Kind::QuotaReached:
+        return tr("%1: the recordings library would grow past its quota (%2). Delete local copies or raise the "
+                  "quota in the storage policy, then resume; the part already downloaded is kept.")
+            .arg(fileName, detail);
     case Kind::WriteFailed:
         return tr("%1 could not be written: %2. The part already downloaded is kept.").arg(fileName, detail);
     case Kind::SizeMismatch:
@@ -46,6 +50,7 @@ const std::pair<DownloadError::Kind, const char16_t *> kindNames[] = {
     {DownloadError::Kind::Auth, u"auth"},
     {DownloadError::Kind::LinkExpired, u"link_expired"},
     {DownloadError::Kind::DiskFull, u"disk_full"},
+    {DownloadError::Kind::QuotaReached, u"quota"},
     {DownloadError::Kind::WriteFailed, u"write_failed"},
     {DownloadError::Kind::SizeMismatch, u"size_mismatch"},
     {DownloadError::Kind::ChecksumMismatch, u"checksum_mismatch"},

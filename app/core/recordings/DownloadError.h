@@ -16,7 +16,8 @@ public:
         Network, // the connection failed again after every retry
         Auth, // the recording-file credentials were refused (and no renewed link helped)
         LinkExpired, // 403/404 and the archive gave no working link
-        DiskFull, // the disk or the quota is full (the .part file is kept)
+        DiskFull, // the disk is full (the .part file is kept)
+        QuotaReached, // the storage policy's quota would be exceeded (the .part file is kept)
         WriteFailed, // another write or rename error (the .part file is kept)
         SizeMismatch, // the server's sizes never agreed
         ChecksumMismatch, // the whole file's sha-256 differs from the server's

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -77,7 +78,8 @@ bool DownloadManager::restore(QString *error)
     return true;
 }
 
-StoreResult<QList<qint64>> DownloadManager::enqueue(const ArchiveEntry &entry, const QSet<ArchiveFile::Kind> &kinds)
+StoreResult<QList<qint64>> DownloadManager::enqueue(const ArchiveEntry &entry, const QSet<ArchiveFile::Kind> &kinds,
+                                                    Origin origin)
 {
     QList<qint64> ids;
     for (const ArchiveFile &file : entry.files) {
@@ -91,24 +93,34 @@ StoreResult<QList<qint64>> DownloadManager::enqueue(const ArchiveEntry &entry, c
         record.fileName = SafeFileName::fromUrl(file.url);
         record.url = file.url;
         record.localPath = localPathFor(entry.roomId, entry.confNum, file.url);
+        record.sessionAt = entry.transDate;
         const StoreResult<DownloadRecord> added = m_store.add(record);
         if (!added)
             return added.error();
-        ids.append(added.value().id);
         if (DownloadRecord *known = find(added.value().id)) {
             known->url = file.url;
+            // The policy never brings back what a person cancelled or the retention removed.
+            if (origin == Origin::Policy)
+                continue;
+            ids.append(known->id);
             // A finished file that was deleted or moved since is fetched again, from the start.
             const bool gone = known->state == DownloadRecord::State::Done && !QFileInfo::exists(known->localPath);
             if (gone) {
                 known->bytesDone = 0;
                 known->bytesTotal = -1;
             }
+            if (known->state == DownloadRecord::State::Removed) {
+                known->bytesDone = 0;
+                known->bytesTotal = -1;
+                known->error.clear();
+            }
             if (gone || known->state == DownloadRecord::State::Failed
-                || known->state == DownloadRecord::State::Cancelled) {
+                || known->state == DownloadRecord::State::Cancelled || known->state == DownloadRecord::State::Removed) {
                 known->state = DownloadRecord::State::Queued;
                 save(*known, true);
             }
         } else {
+            ids.append(added.value().id);
             m_records.append(added.value());
         }
         Q_EMIT downloadChanged(added.value().id);
@@ -144,7 +156,7 @@ qint64 DownloadManager::totalDone() const
 {
     qint64 done = 0;
     for (const DownloadRecord &record : m_records) {
-        if (record.state != DownloadRecord::State::Cancelled)
+        if (record.state != DownloadRecord::State::Cancelled && record.state != DownloadRecord::State::Removed)
             done += record.bytesDone;
     }
     return done;
@@ -154,10 +166,122 @@ qint64 DownloadManager::totalSize() const
 {
     qint64 total = 0;
     for (const DownloadRecord &record : m_records) {
-        if (record.state != DownloadRecord::State::Cancelled)
+        if (record.state != DownloadRecord::State::Cancelled && record.state != DownloadRecord::State::Removed)
             total += qMax<qint64>(record.bytesTotal, record.bytesDone);
     }
     return total;
+}
+
+qint64 DownloadManager::libraryBytes() const
+{
+    return totalDone();
+}
+
+void DownloadManager::setQuota(qint64 bytes)
+{
+    m_quota = qMax(qint64(0), bytes);
+}
+
+qint64 DownloadManager::quota() const
+{
+    return m_quota;
+}
+
+QString DownloadManager::quotaProblem(const DownloadRecord &record) const
+{
+    if (m_quota <= 0)
+        return {};
+    const QLocale locale;
+    const qint64 others = libraryBytes() - record.bytesDone;
+    if (record.bytesTotal < 0) {
+        // The size comes with the first answer; until then only a library already full refuses.
+        if (others + record.bytesDone < m_quota)
+            return {};
+        return tr("%1 used of %2").arg(locale.formattedDataSize(others + record.bytesDone),
+                                       locale.formattedDataSize(m_quota));
+    }
+    if (others + record.bytesTotal <= m_quota)
+        return {};
+    return tr("%1 used of %2, and this file needs %3 more")
+        .arg(locale.formattedDataSize(others + record.bytesDone), locale.formattedDataSize(m_quota),
+             locale.formattedDataSize(record.bytesTotal - record.bytesDone));
+}
+
+void DownloadManager::failForQuota(DownloadRecord &record, const QString &detail)
+{
+    const qint64 id = record.id;
+    if (DownloadTask *task = m_tasks.take(id)) {
+        disconnect(task, nullptr, this, nullptr);
+        task->pause(); // keeps the part
+        task->deleteLater();
+    }
+    DownloadError error;
+    error.kind = DownloadError::Kind::QuotaReached;
+    error.detail = detail;
+    error.fileName = record.fileName;
+    record.state = DownloadRecord::State::Failed;
+    record.errorKind = error.kind;
+    record.error = error.message();
+    save(record, true);
+    qCInfo(lcRecordings) << "quota:" << record.fileName << detail;
+    Q_EMIT downloadChanged(id);
+    Q_EMIT downloadFailed(id, error);
+}
+
+bool DownloadManager::removeLocalCopy(qint64 id, const QString &why, QString *error)
+{
+    DownloadRecord *record = find(id);
+    if (!record || record->state != DownloadRecord::State::Done) {
+        *error = tr("Only a complete local copy can be deleted.");
+        return false;
+    }
+    QFile file(record->localPath);
+    if (file.exists() && !file.remove()) {
+        *error = tr("%1 could not be deleted: %2").arg(QDir::toNativeSeparators(record->localPath), file.errorString());
+        return false;
+    }
+    record->state = DownloadRecord::State::Removed;
+    record->bytesDone = 0;
+    record->completedAt = {};
+    record->error = why;
+    save(*record, true);
+    Q_EMIT downloadChanged(id);
+    Q_EMIT totalProgress(totalDone(), totalSize());
+    return true;
+}
+
+DownloadManager::RetentionSummary DownloadManager::applyRetention(int keepDays, const QDateTime &now)
+{
+    RetentionSummary summary;
+    if (keepDays <= 0)
+        return summary;
+    const QDateTime cutoff = now.toUTC().addDays(-keepDays);
+    const QString why = tr("deleted on %1, %n day(s) after it was downloaded (storage policy)", nullptr, keepDays)
+                            .arg(QLocale().toString(now.toLocalTime().date(), QLocale::ShortFormat));
+    QList<qint64> old;
+    for (const DownloadRecord &record : std::as_const(m_records)) {
+        if (record.state != DownloadRecord::State::Done)
+            continue;
+        // A file completed before the store kept the time (schema 11) counts from its modification
+        // time: the .part's last write, kept by the rename.
+        const QDateTime completed =
+            record.completedAt.isValid() ? record.completedAt : QFileInfo(record.localPath).lastModified().toUTC();
+        if (completed.isValid() && completed < cutoff)
+            old.append(record.id);
+    }
+    for (const qint64 id : std::as_const(old)) {
+        const qint64 bytes = find(id)->bytesDone;
+        QString error;
+        if (removeLocalCopy(id, why, &error)) {
+            ++summary.files;
+            summary.bytes += bytes;
+        } else {
+            summary.failures.append(error);
+        }
+    }
+    if (summary.files > 0)
+        qCInfo(lcRecordings) << "retention deleted" << summary.files << "files," << summary.bytes << "bytes";
+    return summary;
 }
 
 int DownloadManager::activeCount() const
@@ -170,7 +294,11 @@ void DownloadManager::schedule()
     for (DownloadRecord &record : m_records) {
         if (m_tasks.size() >= m_maxConcurrent)
             return;
-        if (record.state == DownloadRecord::State::Queued && !m_tasks.contains(record.id))
+        if (record.state != DownloadRecord::State::Queued || m_tasks.contains(record.id))
+            continue;
+        if (const QString problem = quotaProblem(record); !problem.isEmpty())
+            failForQuota(record, problem);
+        else
             startTask(record);
     }
 }
@@ -191,8 +319,16 @@ void DownloadManager::startTask(DownloadRecord &record)
         DownloadRecord *current = find(id);
         if (!current)
             return;
+        const bool sizeLearnt = current->bytesTotal < 0 && total >= 0;
         current->bytesDone = done;
         current->bytesTotal = total;
+        if (sizeLearnt) {
+            if (const QString problem = quotaProblem(*current); !problem.isEmpty()) {
+                failForQuota(*current, problem);
+                finishTask(id);
+                return;
+            }
+        }
         save(*current, false);
         Q_EMIT downloadChanged(id);
         Q_EMIT totalProgress(totalDone(), totalSize());
@@ -203,6 +339,7 @@ void DownloadManager::startTask(DownloadRecord &record)
             current->state = DownloadRecord::State::Done;
             current->errorKind = DownloadError::Kind::None;
             current->error.clear();
+            current->completedAt = QDateTime::currentDateTimeUtc();
             save(*current, true);
         }
         finishTask(id);

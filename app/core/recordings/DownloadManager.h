@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 
 class QNetworkAccessManager;
 
@@ -22,6 +23,11 @@ class VideoPlatform;
 // every ProgressSaveBytes, so a new manager over the same store (after a quit, a crash or a reboot)
 // restore()s the list and continues from the .part files. A link that expired is renewed by reading
 // the session's archive entry again (archiveByConference) and finding the same file in it.
+//
+// The storage policy's part: a quota (no download starts, or goes on once its size is known, when the
+// library would grow past it: the file fails with QuotaReached and keeps its part), and retention
+// (applyRetention() deletes local copies completed more than N days ago; their rows stay, "removed",
+// so the automatic queueing never fetches them again).
 class DownloadManager final : public QObject
 {
     Q_OBJECT
@@ -29,6 +35,17 @@ class DownloadManager final : public QObject
 
 public:
     static constexpr qint64 ProgressSaveBytes = 4 * 1024 * 1024;
+
+    // Who asks for a file: a person queues known files again (a failed, cancelled or removed one),
+    // the archive reconciler only files it has never seen.
+    enum class Origin { Person, Policy };
+
+    struct RetentionSummary
+    {
+        int files = 0;
+        qint64 bytes = 0;
+        QStringList failures; // files that could not be deleted, in words
+    };
 
     DownloadManager(QNetworkAccessManager *network, VideoPlatform *platform, Store *store, qint64 projectId,
                     QString libraryFolder, QObject *parent = nullptr);
@@ -45,8 +62,21 @@ public:
     bool restore(QString *error);
 
     // Queues the entry's files of the given kinds (done ones stay done while their file is there).
-    // Returns their ids.
-    StoreResult<QList<qint64>> enqueue(const ArchiveEntry &entry, const QSet<ArchiveFile::Kind> &kinds);
+    // Returns the ids of the files this call queued.
+    StoreResult<QList<qint64>> enqueue(const ArchiveEntry &entry, const QSet<ArchiveFile::Kind> &kinds,
+                                       Origin origin = Origin::Person);
+
+    // The library's size limit in bytes (0: none). Raising it does not restart failed files: resume().
+    void setQuota(qint64 bytes);
+    qint64 quota() const;
+    // The bytes the library holds: whole files and parts, of every row but cancelled and removed.
+    qint64 libraryBytes() const;
+
+    // Deletes the local copy of a complete file; its row becomes Removed with `why`. False (with
+    // `error` in words) when the file cannot be deleted.
+    bool removeLocalCopy(qint64 id, const QString &why, QString *error);
+    // Deletes the local copies completed before now - keepDays (0: nothing is deleted).
+    RetentionSummary applyRetention(int keepDays, const QDateTime &now);
 
     void pause(qint64 id);
     void resume(qint64 id);
@@ -76,6 +106,9 @@ private:
     void save(DownloadRecord &record, bool force);
     void finishTask(qint64 id);
     DownloadRecord *find(qint64 id);
+    // Empty when `record` fits the quota; otherwise why not, in words (the error's detail).
+    QString quotaProblem(const DownloadRecord &record) const;
+    void failForQuota(DownloadRecord &record, const QString &detail);
 
     QNetworkAccessManager *m_network = nullptr;
     VideoPlatform *m_platform = nullptr;
@@ -85,6 +118,7 @@ private:
     QString m_user;
     QString m_password;
     int m_maxConcurrent = 2;
+    qint64 m_quota = 0;
     DownloadTask::Settings m_taskSettings;
     QList<DownloadRecord> m_records;
     QHash<qint64, DownloadTask *> m_tasks; // owned (children)

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +21,18 @@ StoreError failure(const QSqlQuery &query, const QString &what)
 }
 
 constexpr const char16_t *columns = u"id, project_id, room_id, conf_num, kind, file_name, url, local_path, state, "
-                                    u"bytes_done, bytes_total, error_kind, error";
+                                    u"bytes_done, bytes_total, error_kind, error, completed_at, session_at";
+
+// Milliseconds since the epoch, 0 for "not known", as the table keeps times.
+qint64 toMs(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()) : QDateTime();
+}
 
 // A null QString binds as NULL; the columns are NOT NULL with '' for "none".
 QString text(const QString &value)
@@ -44,6 +56,8 @@ DownloadRecord readRecord(const QSqlQuery &query)
     record.bytesTotal = query.value(10).toLongLong();
     record.errorKind = DownloadError::kindFromName(query.value(11).toString());
     record.error = query.value(12).toString();
+    record.completedAt = fromMs(query.value(13).toLongLong());
+    record.sessionAt = fromMs(query.value(14).toLongLong());
     return record;
 }
 
@@ -61,7 +75,7 @@ StoreResult<DownloadRecord> DownloadStore::add(const DownloadRecord &record)
     // ON CONFLICT reads the same on SQLite (3.24+) and PostgreSQL; the link is refreshed, the
     // progress kept.
     query.prepare(u"INSERT INTO recordings (project_id, room_id, conf_num, kind, file_name, url, local_path, "
-                  "state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) "
+                  "state, session_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) "
                   "ON CONFLICT (project_id, room_id, conf_num, kind, file_name) DO UPDATE SET url = excluded.url, "
                   "updated_at = excluded.updated_at"_s);
     query.addBindValue(record.projectId);
@@ -71,6 +85,7 @@ StoreResult<DownloadRecord> DownloadStore::add(const DownloadRecord &record)
     query.addBindValue(record.fileName);
     query.addBindValue(record.url.toString());
     query.addBindValue(record.localPath);
+    query.addBindValue(toMs(record.sessionAt));
     query.addBindValue(now);
     query.addBindValue(now);
     if (!query.exec())
@@ -93,13 +108,14 @@ StoreResult<bool> DownloadStore::update(const DownloadRecord &record)
 {
     QSqlQuery query(m_store->database());
     query.prepare(u"UPDATE recordings SET url = ?, state = ?, bytes_done = ?, bytes_total = ?, error_kind = ?, "
-                  "error = ?, updated_at = ? WHERE id = ?"_s);
+                  "error = ?, completed_at = ?, updated_at = ? WHERE id = ?"_s);
     query.addBindValue(text(record.url.toString()));
     query.addBindValue(DownloadRecord::stateName(record.state));
     query.addBindValue(record.bytesDone);
     query.addBindValue(record.bytesTotal);
     query.addBindValue(text(DownloadError::kindName(record.errorKind)));
     query.addBindValue(text(record.error));
+    query.addBindValue(toMs(record.completedAt));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(record.id);
     if (!query.exec())
