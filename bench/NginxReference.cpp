@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <unistd.h>
+
 namespace confero::bench {
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,11 @@ QString NginxReference::findProgram()
     return program;
 }
 
+void NginxReference::setStaticRoot(const QString &folder)
+{
+    m_staticRoot = QDir(folder).absolutePath();
+}
+
 bool NginxReference::start(const QString &program, const QString &folder, QString *error)
 {
     if (!QDir().mkpath(folder)) {
@@ -44,7 +51,10 @@ bool NginxReference::start(const QString &program, const QString &folder, QStrin
     }
     const QString dir = QDir(folder).absolutePath();
     // Everything nginx writes goes into `dir`; the bodies are small enough never to need a file.
-    const QString config = uR"(daemon off;
+    // As root, nginx's workers would run as nobody, who cannot enter the bench's private temporary
+    // folder to read the static files: they keep the bench's own user (loopback only, a bench's run).
+    const QString user = ::geteuid() == 0 ? u"user root;\n"_s : QString();
+    const QString config = user + uR"(daemon off;
 master_process on;
 worker_processes auto;
 pid %1/nginx.pid;
@@ -59,13 +69,16 @@ http {
     scgi_temp_path %1/scgi;
     keepalive_requests 100000000;
     keepalive_timeout 60s;
+    sendfile on;
     server {
         listen 127.0.0.1:%2;
         location / { return 200; }
-    }
+%3    }
 }
 )"_s.arg(dir)
-                               .arg(m_port);
+                               .arg(m_port)
+                               .arg(m_staticRoot.isEmpty() ? QString()
+                                                           : u"        location /static/ { alias %1/; }\n"_s.arg(m_staticRoot));
     QFile file(dir + u"/nginx.conf"_s);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0) {
         *error = file.errorString();

@@ -1,10 +1,12 @@
-// confero-bench: the figures of issue 4 ("Numbers"), measured side by side with the sqlite3 shell.
+// confero-bench: the figures of issues 4, 5 and 6 ("Numbers"), each measured side by side with its
+// reference (the sqlite3 shell; curl and nginx; QHttpServer and nginx).
 // See README.md, "Developing", and docs/ARCHITECTURE.md.
 
 #include "BenchReport.h"
 #include "BrowseBench.h"
 #include "BrowseCase.h"
 #include "CdrBenchData.h"
+#include "DownloadBench.h"
 #include "ExportBench.h"
 #include "IngestBench.h"
 #ifdef CONFERO_BENCH_GUI
@@ -158,7 +160,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser options;
     options.setApplicationDescription(
-        u"Measures Confero's CDR ingest, browse and export (issue 4) against the sqlite3 shell."_s);
+        u"Measures Confero's CDR ingest, browse and export against the sqlite3 shell (issue 4), its downloads "
+        "against curl (issue 5) and its relay against QHttpServer and nginx (issue 6)."_s);
     options.addHelpOption();
     options.addOptions({
         {u"rows"_s, u"Rows of simulated history (default 1000000)."_s, u"N"_s, u"1000000"_s},
@@ -170,8 +173,13 @@ int main(int argc, char *argv[])
          QStringLiteral(CONFERO_BENCH_CASES)},
         {u"sqlite3"_s, u"The sqlite3 shell (default: sqlite3 on PATH)."_s, u"PROGRAM"_s, u"sqlite3"_s},
         {u"work-dir"_s, u"Where the stores and files go (default: a temporary folder, removed)."_s, u"DIR"_s},
-        {u"only"_s, u"Comma-separated parts to run: ingest, browse, export, relay, player (default all)."_s,
+        {u"only"_s,
+         u"Comma-separated parts to run: ingest, browse, export, relay, download, player (default all)."_s,
          u"LIST"_s},
+        {u"sandbox"_s, u"The confero-sandbox program (default: the one built beside this bench)."_s, u"PROGRAM"_s,
+         QStringLiteral(CONFERO_SANDBOX_PROGRAM)},
+        {u"download-mib"_s, u"Size of the file of the download figures, in MiB (default 1024)."_s, u"N"_s,
+         u"1024"_s},
         {u"relay"_s, u"The confero-relay program (default: the one built beside this bench)."_s, u"PROGRAM"_s,
          QStringLiteral(CONFERO_RELAY_PROGRAM)},
         {u"relay-connections"_s, u"Keep-alive connections of the relay load (default 64)."_s, u"N"_s, u"64"_s},
@@ -250,6 +258,21 @@ int main(int argc, char *argv[])
         const QList<BenchFigure> figures = bench.run(&error);
         if (!error.isEmpty())
             return fail(u"relay: "_s + error);
+        report.add(figures);
+    }
+
+    if (wanted(u"download"_s)) {
+        DownloadBench::Options download;
+        download.sandboxProgram = options.value(u"sandbox"_s);
+        download.workDir = workDir;
+        download.fileMiB = qMax(1LL, options.value(u"download-mib"_s).toLongLong());
+        // At least 5 interleaved pairs, whatever --runs says: curl's own rate varies run to run.
+        download.runs = std::max(5, options.value(u"runs"_s).toInt());
+        DownloadBench bench(download);
+        QString error;
+        const QList<BenchFigure> figures = bench.run(&error);
+        if (!error.isEmpty())
+            return fail(u"download: "_s + error);
         report.add(figures);
     }
 

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void jsonLines();
     void table();
     void relay();
+    void download();
     void player();
 
 private:
@@ -166,6 +167,51 @@ void TestBenchSmoke::relay()
     else
         QVERIFY2(figure(u"nginx answering 200, 8 connections"_s).value(u"value").toDouble() > 0,
                  qPrintable(QString::fromUtf8(output)));
+}
+
+// The download part, with a small file: both servers (nginx when installed, and the sandbox), the
+// pair ratio against curl, the ceilings and the memory figures, each present and sensible.
+void TestBenchSmoke::download()
+{
+    if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+        QSKIP("curl is not installed: the download part has no reference client");
+    const QByteArray output =
+        runBench({u"--only"_s, u"download"_s, u"--download-mib"_s, u"8"_s, u"--runs"_s, u"1"_s, u"--json"_s});
+    QVERIFY(!output.isEmpty());
+    QHash<QString, QJsonObject> figures;
+    for (const QByteArray &line : output.trimmed().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        QVERIFY2(!object.isEmpty(), line.constData());
+        figures.insert(object.value(u"name").toString(), object);
+    }
+    const bool haveNginx = !QStandardPaths::findExecutable(u"nginx"_s).isEmpty()
+        || !QStandardPaths::findExecutable(u"nginx"_s, {u"/usr/sbin"_s}).isEmpty();
+    QStringList servers{u"the sandbox"_s};
+    if (haveNginx)
+        servers.prepend(u"nginx"_s);
+    else
+        qWarning("nginx is not installed: its figures were not checked");
+    for (const QString &server : std::as_const(servers)) {
+        const QString prefix = u"download from %1, 8 MiB: "_s.arg(server);
+        const QJsonObject ours = figures.value(prefix + u"Confero, median (vs curl -o)"_s);
+        QVERIFY2(!ours.isEmpty(), qPrintable(prefix + u'\n' + QString::fromUtf8(output)));
+        QCOMPARE(ours.value(u"unit").toString(), u"MB/s"_s);
+        QVERIFY(ours.value(u"value").toDouble() > 0);
+        QVERIFY(ours.value(u"baseline").toDouble() > 0); // curl's
+        // At least five pairs, whatever --runs says.
+        const QJsonObject ratio = figures.value(prefix + u"Confero / curl -o, median of 5 pair ratios"_s);
+        QVERIFY2(!ratio.isEmpty(), qPrintable(QString::fromUtf8(output)));
+        QVERIFY(ratio.value(u"value").toDouble() > 0);
+        QVERIFY(figures.value(prefix + u"server ceiling (curl to /dev/null)"_s).value(u"value").toDouble() > 0);
+        const double bound = figures.value(prefix + u"server-bound (1 = yes)"_s).value(u"value").toDouble(-1);
+        QVERIFY(bound == 0 || bound == 1);
+    }
+    for (const QString &name : {u"download: RSS growth, one 8 MiB file"_s,
+                                u"download: RSS growth, one 8 MiB file, writer held back"_s,
+                                u"download: RSS growth, four 8 MiB files at once"_s}) {
+        QVERIFY2(figures.contains(name), qPrintable(name + u'\n' + QString::fromUtf8(output)));
+        QCOMPARE(figures.value(name).value(u"unit").toString(), u"MB"_s);
+    }
 }
 
 // The player part: the console's player opens the sandbox's media and its first frame arrives; the
