@@ -36,6 +36,7 @@ private Q_SLOTS:
     void thePolicyQueuesOnlyFilesItNeverSaw();
     void retentionDeletesOldCopiesAndKeepsTheirRows();
     void usageAddsUpByRoomAndMonth();
+    void aPersonsFilesGoBeforeThePolicys();
 
 private:
     std::unique_ptr<DownloadManager> makeManager();
@@ -376,6 +377,31 @@ void tst_DownloadManager::usageAddsUpByRoomAndMonth()
     for (qsizetype i = 1; i < rows.size(); ++i)
         QVERIFY(rows.at(i - 1).roomId < rows.at(i).roomId
                 || (rows.at(i - 1).roomId == rows.at(i).roomId && rows.at(i - 1).month > rows.at(i).month));
+}
+
+void tst_DownloadManager::aPersonsFilesGoBeforeThePolicys()
+{
+    const QList<ArchiveEntry> all = m_env.entries();
+    QVERIFY(all.size() >= 3);
+    // One at a time, each file answer held half a second: the order they start in is the queue's.
+    QVERIFY(m_env.setFaults(
+        {QJsonObject{{u"kind"_s, u"latency"_s}, {u"ms"_s, 500}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
+    auto manager = makeManager();
+    manager->setMaxConcurrent(1);
+    QList<qint64> started;
+    connect(manager.get(), &DownloadManager::downloadChanged, this, [&](qint64 id) {
+        if (manager->download(id)->state == DownloadRecord::State::Running && !started.contains(id))
+            started.append(id);
+    });
+    QList<qint64> policy;
+    for (const ArchiveEntry &entry : all.first(3))
+        policy += manager->enqueue(entry, {ArchiveFile::Kind::Transcoded}, DownloadManager::Origin::Policy).value();
+    QCOMPARE(policy.size(), 3);
+    const QList<qint64> person = manager->enqueue(all.first(), {ArchiveFile::Kind::ChatData}).value();
+    QCOMPARE(person.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(started.size() == 4, 60000);
+    // The policy's first file was already running; the person's comes next, then the policy's rest.
+    QCOMPARE(started, (QList<qint64>{policy.at(0), person.first(), policy.at(1), policy.at(2)}));
 }
 
 QTEST_GUILESS_MAIN(tst_DownloadManager)

@@ -11,6 +11,7 @@
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void aFullDiskStopsWithTheReasonAndKeepsThePart();
     void aNewTaskContinuesFromThePart();
     void aSlowServerIsWaitedForAndPausesCleanly();
+    void aLinkNobodyAnswersIsRenewed();
 
 private:
     ArchiveEntry entry();
@@ -424,6 +426,24 @@ void tst_DownloadTask::aSlowServerIsWaitedForAndPausesCleanly()
     QCOMPARE(sha256Of(task.request().targetPath), m_sourceSha);
     const QJsonArray faults = m_sandbox.control("GET", u"state"_s).value(u"faults").toArray();
     QCOMPARE(faults.first().toObject().value(u"applied").toInt(), 2); // the first request and the resume
+}
+
+void tst_DownloadTask::aLinkNobodyAnswersIsRenewed()
+{
+    // The link of an emulator that ran on another port: nothing listens there any more.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    QUrl stale = transcodedUrl();
+    stale.setPort(closedPort);
+    DownloadTask task(&m_network, requestFor(stale, u"refused.mp4"_s));
+    int renewals = 0;
+    QVERIFY2(run(task, &renewals), qPrintable(task.error().message()));
+    QCOMPARE(renewals, 1); // at once, not after the retries
+    QCOMPARE(sha256Of(task.request().targetPath), m_sourceSha);
 }
 
 QTEST_GUILESS_MAIN(tst_DownloadTask)

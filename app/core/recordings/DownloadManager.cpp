@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace confero {
@@ -124,6 +126,11 @@ StoreResult<QList<qint64>> DownloadManager::enqueue(const ArchiveEntry &entry, c
             m_records.append(added.value());
         }
         Q_EMIT downloadChanged(added.value().id);
+    }
+    if (origin == Origin::Person && !ids.isEmpty()) {
+        // What a person asks for goes before what the policy queued in the background.
+        std::stable_partition(m_records.begin(), m_records.end(),
+                              [&ids](const DownloadRecord &record) { return ids.contains(record.id); });
     }
     schedule();
     return ids;

@@ -61,8 +61,8 @@ public:
     // `error`) when the store cannot be read.
     bool restore(QString *error);
 
-    // Queues the entry's files of the given kinds (done ones stay done while their file is there).
-    // Returns the ids of the files this call queued.
+    // Queues the entry's files of the given kinds (done ones stay done while their file is there);
+    // a person's go before the files the policy queued. Returns the ids of the files this call queued.
     StoreResult<QList<qint64>> enqueue(const ArchiveEntry &entry, const QSet<ArchiveFile::Kind> &kinds,
                                        Origin origin = Origin::Person);
 

@@ -359,6 +359,18 @@ void DownloadTask::onFinished()
         fail(DownloadError::Kind::Auth, tr("HTTP 401"));
         return;
     }
+    // Nobody at the link's address (a restarted emulator on another port, a file moved to another
+    // host): the archive is asked once for a new link before retrying the same address.
+    const QNetworkReply::NetworkError error = reply->error();
+    if (status == 0 && m_renewals == 0
+        && (error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError)) {
+        ++m_renewals;
+        qCInfo(lcRecordings) << "no server at" << m_request.url.authority() << "for" << m_request.targetPath
+                             << "; asking for a new link";
+        setState(State::WaitingForLink);
+        Q_EMIT linkRenewalNeeded();
+        return;
+    }
     if ((status == 200 || status == 206) && reply->error() == QNetworkReply::NoError) {
         if (m_total < 0 || m_offset == m_total) {
             if (m_total < 0)

@@ -24,7 +24,8 @@ namespace confero {
 // to a Range request, a Content-Range that does not start where the part ends, or a total that
 // differs from the one seen before (the file changed) truncates the part and starts over cleanly.
 // Dropped connections, 408, 429 and 5xx are retried with exponential backoff and jitter; the
-// attempt count resets whenever bytes arrived. 403/404 emit linkRenewalNeeded(): the owner fetches
+// attempt count resets whenever bytes arrived. 403/404, and a refused connection or unknown host
+// (once, before retrying), emit linkRenewalNeeded(): the owner fetches
 // the archive route again and answers renewLink(url) or renewalFailed(reason), and the download
 // goes on from where it was. A full disk (or the free space checked before starting) and write
 // errors stop it with a DownloadError; the .part is kept for a later resume.
