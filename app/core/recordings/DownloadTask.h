@@ -3,7 +3,8 @@
 #include "DownloadError.h"
 #include "DownloadRequest.h"
 
-#include <QCryptographicHash>
+#include "Sha256.h"
+
 #include <QFile>
 #include <QObject>
 #include <QPointer>
@@ -101,7 +102,7 @@ private:
     DownloadError m_error;
     QPointer<QNetworkReply> m_reply;
     QFile m_part;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    Sha256 m_hash;
     QTimer m_retryTimer;
     qint64 m_offset = 0; // bytes in the .part
     qint64 m_total = -1; // the whole file's size, once the server said
