@@ -62,10 +62,10 @@ public:
     QUrl start(const QString &program, const QString &mediaFolder, QString *error)
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start(program, {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, kAppId, u"--app-key"_s, kAppKey,
-                                  u"--recording-user"_s, kFileUser, u"--recording-password"_s, kFilePassword,
-                                  u"--media-cache"_s, mediaFolder, u"--simulate-days"_s, u"2"_s,
-                                  u"--sessions-per-day"_s, u"6"_s});
+        m_process.start(program,
+                        {u"--listen"_s, u"127.0.0.1:0"_s, u"--app-id"_s, kAppId, u"--app-key"_s, kAppKey,
+                         u"--recording-user"_s, kFileUser, u"--recording-password"_s, kFilePassword, u"--media-cache"_s,
+                         mediaFolder, u"--simulate-days"_s, u"2"_s, u"--sessions-per-day"_s, u"6"_s});
         if (!m_process.waitForStarted(10'000)) {
             *error = program + u": "_s + m_process.errorString();
             return {};
@@ -189,8 +189,8 @@ double DownloadBench::curlSeconds(const Source &source, const QString &output, Q
     return seconds;
 }
 
-double DownloadBench::conferoSeconds(QNetworkAccessManager *network, const Source &source, int count,
-                                     bool stallWriter, QString *error)
+double DownloadBench::conferoSeconds(QNetworkAccessManager *network, const Source &source, int count, bool stallWriter,
+                                     QString *error)
 {
     std::vector<std::unique_ptr<DownloadTask>> tasks;
     int running = count;
@@ -284,8 +284,8 @@ bool DownloadBench::measureSource(QNetworkAccessManager *network, const Source &
     figures->append({prefix + u": Confero, median (vs curl -o)"_s, ours.median(), u"MB/s"_s, curl.median(), {}});
     figures->append({prefix + u": Confero / curl -o, median of %1 pair ratios"_s.arg(ratios.size()), ratios.median(),
                      u"x"_s, std::nullopt, u">= 0.9 x"_s});
-    figures->append({prefix + u": server ceiling (curl to /dev/null)"_s, ceiling.median(), u"MB/s"_s, std::nullopt,
-                     {}});
+    figures->append(
+        {prefix + u": server ceiling (curl to /dev/null)"_s, ceiling.median(), u"MB/s"_s, std::nullopt, {}});
     // Under twice the client's rate, the server sets the pace and the ratio says little.
     const bool serverBound = ceiling.median() < 2 * curl.median();
     figures->append({prefix + u": server-bound (1 = yes)"_s, serverBound ? 1.0 : 0.0, u"flag"_s, std::nullopt, {}});

@@ -54,7 +54,8 @@ bool NginxReference::start(const QString &program, const QString &folder, QStrin
     // As root, nginx's workers would run as nobody, who cannot enter the bench's private temporary
     // folder to read the static files: they keep the bench's own user (loopback only, a bench's run).
     const QString user = ::geteuid() == 0 ? u"user root;\n"_s : QString();
-    const QString config = user + uR"(daemon off;
+    const QString config = user
+        + uR"(daemon off;
 master_process on;
 worker_processes auto;
 pid %1/nginx.pid;
@@ -76,9 +77,9 @@ http {
 %3    }
 }
 )"_s.arg(dir)
-                               .arg(m_port)
-                               .arg(m_staticRoot.isEmpty() ? QString()
-                                                           : u"        location /static/ { alias %1/; }\n"_s.arg(m_staticRoot));
+              .arg(m_port)
+              .arg(m_staticRoot.isEmpty() ? QString()
+                                          : u"        location /static/ { alias %1/; }\n"_s.arg(m_staticRoot));
     QFile file(dir + u"/nginx.conf"_s);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0) {
         *error = file.errorString();

@@ -5,8 +5,8 @@
 #include "HttpServer.h"
 #include "HttpServerLimits.h"
 
-#include <QObject>
 #include <QElapsedTimer>
+#include <QObject>
 #include <QTimer>
 
 #include <deque>

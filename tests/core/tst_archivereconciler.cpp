@@ -206,8 +206,11 @@ void tst_ArchiveReconciler::aFailingArchiveIsSaidAndTheMarkStays()
     auto manager = makeManager();
     RecordingSettingsStore settings(m_env.store());
     ArchiveReconciler reconciler(m_env.platform(), manager.get(), &settings, m_env.projectId());
-    QVERIFY(m_env.setFaults({QJsonObject{{u"kind"_s, u"status"_s}, {u"status"_s, 400}, {u"result"_s, 1401},
-                                         {u"count"_s, -1}, {u"match"_s, u"/archive/"_s}}}));
+    QVERIFY(m_env.setFaults({QJsonObject{{u"kind"_s, u"status"_s},
+                                         {u"status"_s, 400},
+                                         {u"result"_s, 1401},
+                                         {u"count"_s, -1},
+                                         {u"match"_s, u"/archive/"_s}}}));
     QString error;
     const std::optional<ArchiveReconciler::Summary> failed = pass(reconciler, &error);
     QVERIFY(failed);

@@ -338,8 +338,8 @@ void tst_DownloadManager::usageAddsUpByRoomAndMonth()
     const QList<qint64> ids = downloadAll(manager.get(), all.first(3));
     QCOMPARE(ids.size(), 3);
     // A file paused on the way counts as unfinished, with the bytes it holds.
-    QVERIFY(m_env.setFaults(
-        {QJsonObject{{u"kind"_s, u"slow"_s}, {u"bytes_per_s"_s, 100'000}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
+    QVERIFY(m_env.setFaults({QJsonObject{
+        {u"kind"_s, u"slow"_s}, {u"bytes_per_s"_s, 100'000}, {u"count"_s, -1}, {u"match"_s, u"/files/"_s}}}));
     manager->setMaxConcurrent(1);
     const QList<qint64> recordings = manager->enqueue(all.first(), {ArchiveFile::Kind::Recording}).value();
     QVERIFY(!recordings.isEmpty());

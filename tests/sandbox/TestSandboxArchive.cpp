@@ -368,8 +368,8 @@ void TestSandboxArchive::dropByFractionCutsTheFile()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, quint16(target.port()));
     QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000));
-    socket.write("GET " + target.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) + " HTTP/1.1\r\nHost: "
-                 + target.host().toLatin1() + "\r\nAuthorization: Basic "
+    socket.write("GET " + target.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
+                 + " HTTP/1.1\r\nHost: " + target.host().toLatin1() + "\r\nAuthorization: Basic "
                  + (FileUser + u':' + FilePassword).toUtf8().toBase64() + "\r\n\r\n");
     QByteArray raw;
     connect(&socket, &QTcpSocket::readyRead, this, [&] { raw += socket.readAll(); });

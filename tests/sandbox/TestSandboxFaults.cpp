@@ -165,8 +165,13 @@ void TestSandboxFaults::slowSendsTheWholeBodyAtItsPace()
     QCOMPARE(slow.body.value(u"rooms").toArray().size(), 4);
     QCOMPARE(slow.raw.size(), size);
     QVERIFY2(elapsed >= 800, qPrintable(u"%1 bytes at %1 B/s took %2 ms"_s.arg(size).arg(elapsed)));
-    QCOMPARE(m_client->send("GET", u"/sandbox/state"_s).body.value(u"faults").toArray().at(0).toObject().value(
-                 u"applied"_s).toInt(),
+    QCOMPARE(m_client->send("GET", u"/sandbox/state"_s)
+                 .body.value(u"faults")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"applied"_s)
+                 .toInt(),
              1);
 }
 

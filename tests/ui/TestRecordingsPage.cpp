@@ -1,9 +1,9 @@
 #include "UiTestSandbox.h"
 
+#include "DiskUsageDialog.h"
 #include "ErrorBanner.h"
 #include "PlayerWidget.h"
 #include "PlayerWindow.h"
-#include "DiskUsageDialog.h"
 #include "RecordingsPage.h"
 #include "StoragePolicyDialog.h"
 #include "config/ProjectStore.h"

@@ -93,7 +93,7 @@ void DiskUsageDialog::setUsage(const QList<LibraryUsage::Row> &rows, const QHash
         month->setData(Name, Qt::UserRole, row.month.isValid() ? row.month.toJulianDay() : 0);
         setNumber(month, Files, row.files, locale.toString(row.files));
         setNumber(month, Partial, row.partial, row.partial > 0 ? locale.toString(row.partial) : QString());
-        setNumber(month, Size, row.bytes, locale.formattedDataSize(row.bytes));
+        setNumber(month, Size, row.bytes, locale.formattedDataSize(row.bytes, 2, QLocale::DataSizeSIFormat));
     }
     for (QTreeWidgetItem *room : std::as_const(rooms)) {
         qint64 files = 0;
@@ -106,20 +106,25 @@ void DiskUsageDialog::setUsage(const QList<LibraryUsage::Row> &rows, const QHash
         }
         setNumber(room, Files, files, locale.toString(files));
         setNumber(room, Partial, partial, partial > 0 ? locale.toString(partial) : QString());
-        setNumber(room, Size, bytes, locale.formattedDataSize(bytes));
+        setNumber(room, Size, bytes, locale.formattedDataSize(bytes, 2, QLocale::DataSizeSIFormat));
     }
     m_tree->sortByColumn(Size, Qt::DescendingOrder);
     m_tree->expandAll();
 
     const qint64 total = LibraryUsage::totalBytes(rows);
     QString text = rows.isEmpty() ? tr("The library holds no recordings.")
-                                  : tr("%1 in %n room(s).", nullptr, int(rooms.size())).arg(locale.formattedDataSize(total));
+                                  : tr("%1 in %n room(s).", nullptr, int(rooms.size()))
+                                        .arg(locale.formattedDataSize(total, 2, QLocale::DataSizeSIFormat));
     if (quota > 0)
-        text += u' ' + tr("Quota: %1 (%2 % used).").arg(locale.formattedDataSize(quota)).arg(total * 100 / quota);
+        text += u' '
+            + tr("Quota: %1 (%2 % used).")
+                  .arg(locale.formattedDataSize(quota, 2, QLocale::DataSizeSIFormat))
+                  .arg(total * 100 / quota);
     else
         text += u' ' + tr("No quota.");
     if (freeBytes >= 0)
-        text += u' ' + tr("Free on its disk: %1.").arg(locale.formattedDataSize(freeBytes));
+        text +=
+            u' ' + tr("Free on its disk: %1.").arg(locale.formattedDataSize(freeBytes, 2, QLocale::DataSizeSIFormat));
     m_summary->setText(text);
 }
 

@@ -87,8 +87,7 @@ RecordingsPage::RecordingsPage(Store *store, SecretStore *secrets, QNetworkAcces
     , m_libraryLabel(new QLabel(this))
     , m_libraryButton(makeButton(tr("Change…"), u"libraryButton"_s, tr("Choose the folder downloads go to"), this))
     , m_policyButton(makeButton(tr("Storage polic&y…"), u"policyButton"_s,
-                                tr("What downloads by itself, the library's quota and how long copies are kept"),
-                                this))
+                                tr("What downloads by itself, the library's quota and how long copies are kept"), this))
     , m_usageButton(
           makeButton(tr("Disk &usage…"), u"usageButton"_s, tr("What the library holds, by room and month"), this))
     , m_table(new QTableView(this))
@@ -346,8 +345,7 @@ void RecordingsPage::setPlatform(VideoPlatform *platform, qint64 projectId, cons
         m_user.clear();
         m_password.clear();
         m_credentialsKnown = false;
-        const RecordingSettings settings =
-            projectId != 0 ? m_settings.settings(projectId) : RecordingSettings();
+        const RecordingSettings settings = projectId != 0 ? m_settings.settings(projectId) : RecordingSettings();
         m_library = settings.library.isEmpty() ? m_defaultLibrary : settings.library;
         const QSignalBlocker blocker(m_parallel);
         m_parallel->setValue(settings.parallel);
@@ -410,8 +408,9 @@ void RecordingsPage::makeManager()
     m_reconciler = new ArchiveReconciler(m_platform, m_manager, &m_settings, m_projectId, this);
     connect(m_reconciler, &ArchiveReconciler::finished, this, [this](const ArchiveReconciler::Summary &summary) {
         const QLocale locale;
-        QString text = tr("Archive checked at %1: %n new file(s) queued by the storage policy.", nullptr, summary.queued)
-                           .arg(locale.toString(summary.at.toLocalTime().time(), QLocale::ShortFormat));
+        QString text =
+            tr("Archive checked at %1: %n new file(s) queued by the storage policy.", nullptr, summary.queued)
+                .arg(locale.toString(summary.at.toLocalTime().time(), QLocale::ShortFormat));
         if (summary.retention.files > 0)
             text += u' '
                 + tr("%n old local copy(ies) deleted (%1).", nullptr, summary.retention.files)

@@ -35,8 +35,7 @@ QString kindLabel(ArchiveFile::Kind kind)
 
 } // namespace
 
-StoragePolicyDialog::StoragePolicyDialog(const QString &projectName, const RecordingSettings &settings,
-                                         QWidget *parent)
+StoragePolicyDialog::StoragePolicyDialog(const QString &projectName, const RecordingSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_quota(new QSpinBox(this))
@@ -106,9 +105,11 @@ void StoragePolicyDialog::setUsage(qint64 libraryBytes, qint64 freeBytes)
 {
     m_libraryBytes = libraryBytes;
     const QLocale locale;
-    QString text = tr("The library holds %1 now.").arg(locale.formattedDataSize(libraryBytes));
+    QString text =
+        tr("The library holds %1 now.").arg(locale.formattedDataSize(libraryBytes, 2, QLocale::DataSizeSIFormat));
     if (freeBytes >= 0)
-        text += u' ' + tr("Its disk has %1 free.").arg(locale.formattedDataSize(freeBytes));
+        text +=
+            u' ' + tr("Its disk has %1 free.").arg(locale.formattedDataSize(freeBytes, 2, QLocale::DataSizeSIFormat));
     m_usage->setText(text);
     updateWarning();
 }

@@ -204,14 +204,16 @@ QString DownloadManager::quotaProblem(const DownloadRecord &record) const
         // The size comes with the first answer; until then only a library already full refuses.
         if (others + record.bytesDone < m_quota)
             return {};
-        return tr("%1 used of %2").arg(locale.formattedDataSize(others + record.bytesDone),
-                                       locale.formattedDataSize(m_quota));
+        return tr("%1 used of %2")
+            .arg(locale.formattedDataSize(others + record.bytesDone, 2, QLocale::DataSizeSIFormat),
+                 locale.formattedDataSize(m_quota, 2, QLocale::DataSizeSIFormat));
     }
     if (others + record.bytesTotal <= m_quota)
         return {};
     return tr("%1 used of %2, and this file needs %3 more")
-        .arg(locale.formattedDataSize(others + record.bytesDone), locale.formattedDataSize(m_quota),
-             locale.formattedDataSize(record.bytesTotal - record.bytesDone));
+        .arg(locale.formattedDataSize(others + record.bytesDone, 2, QLocale::DataSizeSIFormat),
+             locale.formattedDataSize(m_quota, 2, QLocale::DataSizeSIFormat),
+             locale.formattedDataSize(record.bytesTotal - record.bytesDone, 2, QLocale::DataSizeSIFormat));
 }
 
 void DownloadManager::failForQuota(DownloadRecord &record, const QString &detail)

@@ -7,9 +7,9 @@ namespace confero {
 namespace {
 
 const std::pair<DownloadRecord::State, const char16_t *> stateNames[] = {
-    {DownloadRecord::State::Queued, u"queued"}, {DownloadRecord::State::Running, u"running"},
-    {DownloadRecord::State::Paused, u"paused"}, {DownloadRecord::State::Done, u"done"},
-    {DownloadRecord::State::Failed, u"failed"}, {DownloadRecord::State::Cancelled, u"cancelled"},
+    {DownloadRecord::State::Queued, u"queued"},   {DownloadRecord::State::Running, u"running"},
+    {DownloadRecord::State::Paused, u"paused"},   {DownloadRecord::State::Done, u"done"},
+    {DownloadRecord::State::Failed, u"failed"},   {DownloadRecord::State::Cancelled, u"cancelled"},
     {DownloadRecord::State::Removed, u"removed"},
 };
 

@@ -37,11 +37,12 @@ QString SessionReviewExport::clockText(qint64 ms)
     const qint64 minutes = ms / 60'000 % 60;
     const qint64 seconds = ms / 1000 % 60;
     const qint64 millis = ms % 1000;
-    QString text = hours > 0 ? u"%1:%2:%3.%4"_s.arg(hours)
-                                   .arg(minutes, 2, 10, QLatin1Char('0'))
-                                   .arg(seconds, 2, 10, QLatin1Char('0'))
-                                   .arg(millis, 3, 10, QLatin1Char('0'))
-                             : u"%1:%2.%3"_s.arg(minutes).arg(seconds, 2, 10, QLatin1Char('0')).arg(millis, 3, 10, QLatin1Char('0'));
+    QString text = hours > 0
+        ? u"%1:%2:%3.%4"_s.arg(hours)
+              .arg(minutes, 2, 10, QLatin1Char('0'))
+              .arg(seconds, 2, 10, QLatin1Char('0'))
+              .arg(millis, 3, 10, QLatin1Char('0'))
+        : u"%1:%2.%3"_s.arg(minutes).arg(seconds, 2, 10, QLatin1Char('0')).arg(millis, 3, 10, QLatin1Char('0'));
     return negative ? u'-' + text : text;
 }
 

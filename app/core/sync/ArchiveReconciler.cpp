@@ -89,7 +89,7 @@ bool ArchiveReconciler::reconcileNow()
         return true;
     }
     qCInfo(lcRecordings).noquote() << "archive reconciler: project" << m_projectId << "from"
-                              << m_next.toString(Qt::ISODate) << "to" << m_today.toString(Qt::ISODate);
+                                   << m_next.toString(Qt::ISODate) << "to" << m_today.toString(Qt::ISODate);
     readNextWindow();
     return true;
 }
@@ -102,36 +102,38 @@ void ArchiveReconciler::readNextWindow()
         m_pass.from = from;
     m_pass.to = to;
     const int generation = m_generation;
-    m_platform->archiveByPeriod(from, to, this, [this, generation, to](const PlatformResult<QList<ArchiveEntry>> &result) {
-        if (generation != m_generation)
-            return;
-        if (!result) {
-            passEnded(result.error().message());
-            return;
-        }
-        const QSet<ArchiveFile::Kind> kinds = m_settings->settings(m_projectId).autoKinds;
-        for (const ArchiveEntry &entry : result.value()) {
-            ++m_pass.sessions;
-            const StoreResult<QList<qint64>> queued = m_manager->enqueue(entry, kinds, DownloadManager::Origin::Policy);
-            if (!queued) {
-                passEnded(queued.error().message);
+    m_platform->archiveByPeriod(
+        from, to, this, [this, generation, to](const PlatformResult<QList<ArchiveEntry>> &result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                passEnded(result.error().message());
                 return;
             }
-            m_pass.queued += int(queued.value().size());
-        }
-        // The mark is the last whole day read: today is never whole yet.
-        const QDate through = std::min(to, m_today.addDays(-1));
-        if (const StoreResult<bool> saved = m_settings->setArchiveThrough(m_projectId, through); !saved) {
-            passEnded(saved.error().message);
-            return;
-        }
-        if (to < m_today) {
-            m_next = to.addDays(1);
-            readNextWindow();
-            return;
-        }
-        passEnded({});
-    });
+            const QSet<ArchiveFile::Kind> kinds = m_settings->settings(m_projectId).autoKinds;
+            for (const ArchiveEntry &entry : result.value()) {
+                ++m_pass.sessions;
+                const StoreResult<QList<qint64>> queued =
+                    m_manager->enqueue(entry, kinds, DownloadManager::Origin::Policy);
+                if (!queued) {
+                    passEnded(queued.error().message);
+                    return;
+                }
+                m_pass.queued += int(queued.value().size());
+            }
+            // The mark is the last whole day read: today is never whole yet.
+            const QDate through = std::min(to, m_today.addDays(-1));
+            if (const StoreResult<bool> saved = m_settings->setArchiveThrough(m_projectId, through); !saved) {
+                passEnded(saved.error().message);
+                return;
+            }
+            if (to < m_today) {
+                m_next = to.addDays(1);
+                readNextWindow();
+                return;
+            }
+            passEnded({});
+        });
 }
 
 void ArchiveReconciler::passEnded(const QString &error)
@@ -149,7 +151,7 @@ void ArchiveReconciler::passEnded(const QString &error)
         Q_EMIT failed(error);
     } else {
         qCInfo(lcRecordings).noquote() << "archive reconciler: project" << m_projectId << m_pass.sessions << "sessions,"
-                                  << m_pass.queued << "files queued," << m_pass.retention.files << "deleted";
+                                       << m_pass.queued << "files queued," << m_pass.retention.files << "deleted";
     }
     Q_EMIT finished(m_pass);
 }
