@@ -9,6 +9,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -260,6 +263,21 @@ private slots:
             QVERIFY(edit->text().isEmpty());
             QCOMPARE(player.findChild<QListWidget *>(u"notesList"_s)->count(), 1);
             QCOMPARE(seekBar->marks().size(), 5);
+
+            // Exported with the session: the marks, the note and the chat in one file.
+            const QString exported = m_sessionFolder + u"/review-913.json"_s;
+            QVERIFY(player.exportReviewTo(exported));
+            QFile file(exported);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QJsonObject review = QJsonDocument::fromJson(file.readAll()).object();
+            QCOMPARE(review.value(u"conf_num").toString(), u"913"_s);
+            QCOMPARE(review.value(u"notes").toArray().size(), 1);
+            QCOMPARE(review.value(u"notes").toArray().at(0).toObject().value(u"position").toString(), u"0:06.000"_s);
+            QCOMPARE(review.value(u"chat").toArray().size(), 3);
+            QVERIFY(!review.value(u"participants").toArray().isEmpty());
+            // A folder that cannot be written: said in the player's banner, nothing written.
+            QVERIFY(!player.exportReviewTo(u"/proc/review.json"_s));
+            QVERIFY(player.findChild<QWidget *>(u"errorBanner"_s)->isVisible());
         }
         // Kept in the store: a new player on the same session shows it, and a click seeks to it.
         const QList<RecordingNote> stored =
