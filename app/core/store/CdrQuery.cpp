@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -101,6 +102,19 @@ CdrStoredRow readRow(const QSqlQuery &query)
 // The connection's sqlite3 handle when it is Qt's SQLite driver (see CdrIngest): pages are read
 // through it directly, without a QVariant per value, which is most of what reading a page of 23
 // columns costs (an export reads every row this way).
+// A time limit on one statement, checked by SQLite's progress handler every thousand VM steps.
+struct QueryBudget
+{
+    QElapsedTimer clock;
+    int ms = 0;
+
+    static int spent(void *budget)
+    {
+        const auto *self = static_cast<const QueryBudget *>(budget);
+        return self->clock.elapsed() > self->ms ? 1 : 0;
+    }
+};
+
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
     if (!db.driver())
@@ -257,19 +271,21 @@ bool CdrQuery::isColumn(const QString &name)
     return column(name) != nullptr;
 }
 
-QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantList *values)
+QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantList *values, Plan plan)
 {
+    // `+column` is the same value to SQLite, but no index may serve the term.
+    const QString unindexed = plan == Plan::SortIndex ? u"+"_s : QString();
     QStringList terms{u"1 = 1"_s};
     if (filter.from.isValid()) {
-        terms.append(u"connect_ms >= ?"_s);
+        terms.append(unindexed + u"connect_ms >= ?"_s);
         values->append(dayStartMs(filter.from));
     }
     if (filter.to.isValid()) {
-        terms.append(u"connect_ms < ?"_s);
+        terms.append(unindexed + u"connect_ms < ?"_s);
         values->append(dayStartMs(filter.to.addDays(1)));
     }
     if (!filter.roomId.isEmpty()) {
-        terms.append(u"room_id = ?"_s);
+        terms.append(unindexed + u"room_id = ?"_s);
         values->append(filter.roomId);
     }
     if (!filter.confNum.isEmpty()) {
@@ -277,11 +293,11 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
         values->append(filter.confNum);
     }
     if (!filter.role.isEmpty()) {
-        terms.append(u"role = ?"_s);
+        terms.append(unindexed + u"role = ?"_s);
         values->append(filter.role.trimmed().toLower());
     }
     if (filter.minDurationS > 0) {
-        terms.append(u"duration_s >= ?"_s);
+        terms.append(unindexed + u"duration_s >= ?"_s);
         values->append(filter.minDurationS);
     }
     if (!filter.text.isEmpty()) {
@@ -304,8 +320,18 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
     return terms.join(u" AND "_s);
 }
 
+bool CdrQuery::triesSortIndex(const CdrFilter &filter, const CdrSort &sort)
+{
+    // A text search has its own index (the trigrams) and one session is a handful of rows: the
+    // planner's plan is the right one. Sorted by join time, the join-time index gives the order.
+    if (!filter.text.isEmpty() || !filter.confNum.isEmpty() || sort.column == u"connect_ms")
+        return false;
+    return filter.from.isValid() || filter.to.isValid() || !filter.roomId.isEmpty() || !filter.role.isEmpty()
+        || filter.minDurationS > 0;
+}
+
 QString CdrQuery::pageSql(const CdrFilter &filter, const CdrSort &sort, bool postgres, int limit,
-                          const std::optional<CdrPageKey> &after, QVariantList *values, Content content)
+                          const std::optional<CdrPageKey> &after, QVariantList *values, Content content, Plan plan)
 {
     const Column *sortColumn = column(sort.column);
     if (!sortColumn)
@@ -320,7 +346,7 @@ QString CdrQuery::pageSql(const CdrFilter &filter, const CdrSort &sort, bool pos
     QString sql =
         (content == Content::Whole ? kSelect
                                    : QString(kSelect).replace(u", raw_json FROM"_s, u", '' AS raw_json FROM"_s))
-        + u" WHERE project_id = ? AND "_s + whereClause(filter, postgres, values);
+        + u" WHERE project_id = ? AND "_s + whereClause(filter, postgres, values, plan);
     if (after) {
         // Row values compare (a, b) lexicographically on both SQLite (3.15+) and PostgreSQL.
         sql += u" AND ("_s + sortExpr + u", id) "_s + (sort.descending ? u"<"_s : u">"_s) + u" (?, ?)"_s;
@@ -362,34 +388,61 @@ StoreResult<CdrPage> CdrQuery::pageOn(const QSqlDatabase &db, bool postgres, qin
     bool more = false;
 
     if (sqlite3 *handle = sqliteHandle(db)) {
-        sqlite3_stmt *statement = nullptr;
-        const QByteArray utf8 = sql.toUtf8();
-        if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
+        // One page through the raw handle; nothing (and the page untouched) when the budget ran out.
+        const auto readPage = [&](const QString &text, const QVariantList &bound,
+                                  int budgetMs) -> std::optional<StoreResult<CdrPage>> {
+            CdrPage read;
+            QVariant last;
+            bool further = false;
+            sqlite3_stmt *statement = nullptr;
+            const QByteArray utf8 = text.toUtf8();
+            if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
+                const QString detail = QString::fromUtf8(sqlite3_errmsg(handle));
+                sqlite3_finalize(statement);
+                return StoreError{QueryText::tr("Could not read the call records."), detail};
+            }
+            QueryBudget budget{QElapsedTimer(), budgetMs};
+            if (budgetMs > 0) {
+                budget.clock.start();
+                sqlite3_progress_handler(handle, 1000, &QueryBudget::spent, &budget);
+            }
+            int code = bindRaw(statement, 1, projectId);
+            for (qsizetype i = 0; code == SQLITE_OK && i < bound.size(); ++i)
+                code = bindRaw(statement, int(i + 2), bound.at(i));
+            while (code == SQLITE_OK || code == SQLITE_ROW) {
+                code = sqlite3_step(statement);
+                if (code != SQLITE_ROW)
+                    break;
+                if (read.rows.size() == wanted) {
+                    further = true;
+                    break;
+                }
+                read.rows.append(readRawRow(statement));
+                last = keyIndex >= 0 ? rawValue(statement, int(keyIndex)) : QVariant();
+            }
+            if (budgetMs > 0)
+                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
             const QString detail = QString::fromUtf8(sqlite3_errmsg(handle));
             sqlite3_finalize(statement);
-            return StoreError{QueryText::tr("Could not read the call records."), detail};
+            if (code == SQLITE_INTERRUPT && budgetMs > 0)
+                return std::nullopt;
+            if (code != SQLITE_ROW && code != SQLITE_DONE)
+                return StoreError{QueryText::tr("Could not read the call records."), detail};
+            if (further && !read.rows.isEmpty())
+                read.next = CdrPageKey{last, read.rows.constLast().id};
+            return read;
+        };
+        if (triesSortIndex(filter, sort)) {
+            // Walking the sort index finds a page at once when the filter keeps many rows; when it
+            // keeps few, the walk is stopped and the planner's plan (an index on the filter, then
+            // a sort of what it found) reads the page instead.
+            QVariantList hintedValues;
+            const QString hinted =
+                pageSql(filter, sort, postgres, limit, after, &hintedValues, content, Plan::SortIndex);
+            if (std::optional<StoreResult<CdrPage>> fast = readPage(hinted, hintedValues, SortIndexBudgetMs))
+                return *fast;
         }
-        int code = bindRaw(statement, 1, projectId);
-        for (qsizetype i = 0; code == SQLITE_OK && i < values.size(); ++i)
-            code = bindRaw(statement, int(i + 2), values.at(i));
-        while (code == SQLITE_OK || code == SQLITE_ROW) {
-            code = sqlite3_step(statement);
-            if (code != SQLITE_ROW)
-                break;
-            if (page.rows.size() == wanted) {
-                more = true;
-                break;
-            }
-            page.rows.append(readRawRow(statement));
-            lastValue = keyIndex >= 0 ? rawValue(statement, int(keyIndex)) : QVariant();
-        }
-        const QString detail = QString::fromUtf8(sqlite3_errmsg(handle));
-        sqlite3_finalize(statement);
-        if (code != SQLITE_ROW && code != SQLITE_DONE)
-            return StoreError{QueryText::tr("Could not read the call records."), detail};
-        if (more && !page.rows.isEmpty())
-            page.next = CdrPageKey{lastValue, page.rows.constLast().id};
-        return page;
+        return *readPage(sql, values, 0);
     }
 
     QSqlQuery query(db);

@@ -44,11 +44,20 @@ public:
                                        const CdrSort &sort, int limit,
                                        const std::optional<CdrPageKey> &after = std::nullopt,
                                        Content content = Content::Whole);
+    // How a page's filter terms are written. SortIndex writes them so no index can serve them
+    // (`+column`): SQLite then walks the sort column's index in order and stops after the page.
+    // Debian's SQLite has no STAT4, so it guesses every range to hold a small share of the rows and
+    // would otherwise read a whole year through the join-time index and sort it for one page.
+    enum class Plan { Planner, SortIndex };
     // The SQL of a page (its first value the project id, then `values`); empty for an unknown
     // column. For checking the query plans.
     static QString pageSql(const CdrFilter &filter, const CdrSort &sort, bool postgres, int limit,
                            const std::optional<CdrPageKey> &after, QVariantList *values,
-                           Content content = Content::Whole);
+                           Content content = Content::Whole, Plan plan = Plan::Planner);
+    // Whether a page on SQLite first tries Plan::SortIndex (for SortIndexBudgetMs, then the
+    // planner's plan): a filter of dates, room, role or duration with another sort than join time.
+    static bool triesSortIndex(const CdrFilter &filter, const CdrSort &sort);
+    static constexpr int SortIndexBudgetMs = 10;
 
     // Exact count of the rows the filter selects, computed on the worker; `done` runs on this
     // object's thread, not after it is destroyed.
@@ -57,7 +66,7 @@ public:
     StoreResult<qint64> countNow(const CdrFilter &filter) const;
 
     // The SQL WHERE clause (after "WHERE") and its values, for the filter on this backend.
-    static QString whereClause(const CdrFilter &filter, bool postgres, QVariantList *values);
+    static QString whereClause(const CdrFilter &filter, bool postgres, QVariantList *values, Plan plan = Plan::Planner);
 
 private:
     Store *m_store;
