@@ -25,9 +25,24 @@ private Q_SLOTS:
 
 private:
     QByteArray runBench(const QStringList &arguments);
+    static bool figuresOf(const QByteArray &output, QHash<QString, QJsonObject> *figures);
 
     QTemporaryDir m_dir;
 };
+
+// The bench's --json output by figure name; false (with the line said) when a line is not a figure.
+bool TestBenchSmoke::figuresOf(const QByteArray &output, QHash<QString, QJsonObject> *figures)
+{
+    for (const QByteArray &line : output.trimmed().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.isEmpty()) {
+            qWarning("not a figure: %s", line.constData());
+            return false;
+        }
+        figures->insert(object.value(u"name").toString(), object);
+    }
+    return true;
+}
 
 QByteArray TestBenchSmoke::runBench(const QStringList &arguments)
 {
@@ -136,11 +151,7 @@ void TestBenchSmoke::relay()
                                         u"--relay-rates"_s, u"100,400"_s, u"--json"_s});
     QVERIFY(!output.isEmpty());
     QHash<QString, QJsonObject> figures;
-    for (const QByteArray &line : output.trimmed().split('\n')) {
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        QVERIFY2(!object.isEmpty(), line.constData());
-        figures.insert(object.value(u"name").toString(), object);
-    }
+    QVERIFY(figuresOf(output, &figures));
     const auto figure = [&](const QString &name) { return figures.value(name); };
     const QJsonObject accepted = figure(u"relay: webhooks durably accepted, 8 connections (vs QHttpServer)"_s);
     QVERIFY2(!accepted.isEmpty(), qPrintable(QString::fromUtf8(output)));
@@ -179,11 +190,7 @@ void TestBenchSmoke::download()
         runBench({u"--only"_s, u"download"_s, u"--download-mib"_s, u"8"_s, u"--runs"_s, u"1"_s, u"--json"_s});
     QVERIFY(!output.isEmpty());
     QHash<QString, QJsonObject> figures;
-    for (const QByteArray &line : output.trimmed().split('\n')) {
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        QVERIFY2(!object.isEmpty(), line.constData());
-        figures.insert(object.value(u"name").toString(), object);
-    }
+    QVERIFY(figuresOf(output, &figures));
     const bool haveNginx = !QStandardPaths::findExecutable(u"nginx"_s).isEmpty()
         || !QStandardPaths::findExecutable(u"nginx"_s, {u"/usr/sbin"_s}).isEmpty();
     QStringList servers{u"the sandbox"_s};
@@ -225,11 +232,7 @@ void TestBenchSmoke::player()
     const QByteArray output = runBench({u"--only"_s, u"player"_s, u"--runs"_s, u"1"_s, u"--json"_s});
     QVERIFY(!output.isEmpty());
     QHash<QString, QJsonObject> figures;
-    for (const QByteArray &line : output.trimmed().split('\n')) {
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        QVERIFY2(!object.isEmpty(), line.constData());
-        figures.insert(object.value(u"name").toString(), object);
-    }
+    QVERIFY(figuresOf(output, &figures));
     for (const QString &name : {u"player first frame, first open in a process (MP4, loads the media backend)"_s,
                                 u"player first frame (MP4, median of 5)"_s, u"player first frame (MP4, slowest)"_s,
                                 u"player first frame (Matroska, median of 5)"_s,
