@@ -205,13 +205,16 @@ double DownloadBench::conferoSeconds(QNetworkAccessManager *network, const Sourc
         QFile::remove(DownloadTask::partPath(request.targetPath));
         auto task = std::make_unique<DownloadTask>(network, request);
         DownloadTask *raw = task.get();
-        QObject::connect(raw, &DownloadTask::finished, &loop, [&] {
-            if (--running == 0)
-                loop.quit();
+        // The connections end with `loop`, their context, before the count and the tasks go.
+        QEventLoop *waiting = &loop;
+        int *left = &running;
+        QObject::connect(raw, &DownloadTask::finished, &loop, [waiting, left] {
+            if (--*left == 0)
+                waiting->quit();
         });
-        QObject::connect(raw, &DownloadTask::failed, &loop, [&, raw](const DownloadError &failure) {
+        QObject::connect(raw, &DownloadTask::failed, &loop, [waiting, error, raw](const DownloadError &failure) {
             *error = raw->request().targetPath + u": "_s + failure.message();
-            loop.quit();
+            waiting->quit();
         });
         tasks.push_back(std::move(task));
     }

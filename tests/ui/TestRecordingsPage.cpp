@@ -465,9 +465,10 @@ void TestRecordingsPage::theStoragePolicyDownloadsByItselfAndShowsUsage()
         QCOMPARE(m_page->model()->state(row), LocalState::NotLocal);
 
     // Disk usage: the rooms of those sessions, their bytes adding up to the library's.
-    QPointer<QDialog> opened;
-    connect(m_page.get(), &RecordingsPage::dialogOpened, this, [&opened](QDialog *dialog) { opened = dialog; });
+    QSignalSpy dialogs(m_page.get(), &RecordingsPage::dialogOpened);
     QTest::mouseClick(child<QPushButton>(u"usageButton"_s), Qt::LeftButton);
+    QCOMPARE(dialogs.size(), 1);
+    QPointer<QDialog> opened = dialogs.constLast().constFirst().value<QDialog *>();
     QVERIFY(opened);
     auto *tree = opened->findChild<QTreeWidget *>(u"usageTree"_s);
     QVERIFY(tree);
@@ -490,8 +491,9 @@ void TestRecordingsPage::theStoragePolicyDownloadsByItselfAndShowsUsage()
     opened->close();
 
     // The policy dialog: a quota below what the library holds is warned about; keep 30 days.
-    opened = nullptr;
     QTest::mouseClick(child<QPushButton>(u"policyButton"_s), Qt::LeftButton);
+    QCOMPARE(dialogs.size(), 2);
+    opened = dialogs.constLast().constFirst().value<QDialog *>();
     QVERIFY(opened);
     auto *policyDialog = qobject_cast<StoragePolicyDialog *>(opened.data());
     QVERIFY(policyDialog);

@@ -760,7 +760,7 @@ void RecordingsPage::editStoragePolicy()
     dialog->open();
 }
 
-void RecordingsPage::applyStoragePolicy(const RecordingSettings &policy)
+void RecordingsPage::applyStoragePolicy(const confero::RecordingSettings &policy)
 {
     if (m_projectId == 0)
         return;

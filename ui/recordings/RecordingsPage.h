@@ -83,7 +83,7 @@ public Q_SLOTS:
     // The storage policy dialog, then (accepted) the policy saved and applied at once.
     void editStoragePolicy();
     // Applies a policy as the dialog would: saved, quota set, the archive checked and retention run.
-    void applyStoragePolicy(const RecordingSettings &policy);
+    void applyStoragePolicy(const confero::RecordingSettings &policy);
     void showDiskUsage();
 
 Q_SIGNALS:
