@@ -21,6 +21,10 @@ namespace {
 // The quota is kept in whole MB (10^6 bytes, as disks are sold and as the dialog shows them).
 constexpr qint64 BytesPerMb = 1000 * 1000;
 
+// The order kinds are stored in, as the archive lists them.
+constexpr ArchiveFile::Kind KindOrder[] = {ArchiveFile::Kind::Recording, ArchiveFile::Kind::Transcoded,
+                                           ArchiveFile::Kind::ChatData, ArchiveFile::Kind::Metadata};
+
 } // namespace
 
 RecordingSettingsStore::RecordingSettingsStore(Store *store)
@@ -104,8 +108,7 @@ StoreResult<bool> RecordingSettingsStore::setArchiveThrough(qint64 projectId, co
 QString RecordingSettings::kindsText(const QSet<ArchiveFile::Kind> &kinds)
 {
     QStringList names;
-    for (const ArchiveFile::Kind kind : {ArchiveFile::Kind::Recording, ArchiveFile::Kind::Transcoded,
-                                         ArchiveFile::Kind::ChatData, ArchiveFile::Kind::Metadata}) {
+    for (const ArchiveFile::Kind kind : KindOrder) {
         if (kinds.contains(kind))
             names.append(ArchiveFile::kindName(kind));
     }
@@ -116,8 +119,7 @@ QSet<ArchiveFile::Kind> RecordingSettings::kindsFromText(const QString &text)
 {
     QSet<ArchiveFile::Kind> kinds;
     for (const QString &name : text.split(u',', Qt::SkipEmptyParts)) {
-        for (const ArchiveFile::Kind kind : {ArchiveFile::Kind::Recording, ArchiveFile::Kind::Transcoded,
-                                             ArchiveFile::Kind::ChatData, ArchiveFile::Kind::Metadata}) {
+        for (const ArchiveFile::Kind kind : KindOrder) {
             if (ArchiveFile::kindName(kind) == name.trimmed())
                 kinds.insert(kind);
         }
