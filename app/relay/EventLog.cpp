@@ -2,8 +2,6 @@
 
 #include "EventLogWriter.h"
 
-#include <QUuid>
-
 namespace confero::relay {
 
 EventLog::EventLog(QString path, QObject *parent)
@@ -72,7 +70,7 @@ void EventLog::append(IncomingEvent event, QObject *context, Done done)
 {
     Q_ASSERT(m_writer);
     const quint64 ticket = m_nextTicket++;
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = m_ids.next();
     m_waiting.insert(ticket, {id, context, std::move(done)});
     m_writer->enqueue({ticket, id, std::move(event)});
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EventIdGenerator.h"
 #include "IncomingEvent.h"
 #include "StreamEvent.h"
 
@@ -73,6 +74,7 @@ private:
     QHash<quint64, Waiting> m_waiting;
     QList<protocol::StreamEvent> m_recent;
     quint64 m_nextTicket = 1;
+    EventIdGenerator m_ids;
 };
 
 } // namespace confero::relay
