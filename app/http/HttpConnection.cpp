@@ -23,11 +23,21 @@ constexpr qint64 kChunkBytes = 64 * 1024;
 // closing with unread data makes the kernel send a reset that can destroy the refusal in flight.
 constexpr int kLingerMs = 500;
 
+// The Date header changes once a second; formatting it through QLocale for every answer was a
+// measurable part of a busy server thread. Each thread keeps its own (servers may run on several).
 QByteArray httpDate()
 {
-    return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-        .toLatin1();
+    thread_local qint64 formattedSecond = -1;
+    thread_local QByteArray formatted;
+    const qint64 second = QDateTime::currentSecsSinceEpoch();
+    if (second != formattedSecond) {
+        formatted = QLocale::c()
+                        .toString(QDateTime::fromSecsSinceEpoch(second, Qt::UTC),
+                                  QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                        .toLatin1();
+        formattedSecond = second;
+    }
+    return formatted;
 }
 
 bool isFramingHeader(const QByteArray &name)

@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
@@ -86,26 +85,113 @@ StreamFrameCodec::Decoded decodeEvent(const QJsonObject &object)
 
 } // namespace
 
+// Well-formed UTF-8 as RFC 3629 and Unicode define it: no overlong forms, no surrogates, nothing
+// past U+10FFFF. It agrees with QStringDecoder's verdict (tst_streamframecodec compares them) without
+// decoding into a QString: every webhook's body is checked at ingress and again for every frame.
 bool StreamFrameCodec::isValidUtf8(QByteArrayView bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    Q_UNUSED(text);
-    return !decoder.hasError();
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *const end = p + bytes.size();
+    while (p != end) {
+        const unsigned char lead = *p;
+        if (lead < 0x80) {
+            ++p;
+            continue;
+        }
+        int length = 0;
+        unsigned char low = 0x80; // the range the second byte must fall in
+        unsigned char high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0)
+                low = 0xA0; // overlong below U+0800
+            else if (lead == 0xED)
+                high = 0x9F; // U+D800..U+DFFF are surrogates
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0)
+                low = 0x90; // overlong below U+10000
+            else if (lead == 0xF4)
+                high = 0x8F; // past U+10FFFF
+        } else {
+            return false; // a continuation byte, C0, C1 or F5..FF
+        }
+        if (end - p < length || p[1] < low || p[1] > high)
+            return false;
+        for (int i = 2; i < length; ++i) {
+            if (p[i] < 0x80 || p[i] > 0xBF)
+                return false;
+        }
+        p += length;
+    }
+    return true;
 }
+
+namespace {
+
+// A JSON string of well-formed UTF-8, escaped exactly as QJsonDocument::toJson escapes it (the
+// committed test vectors were made that way): quote, backslash and the C0 controls, the usual five
+// as \b \f \n \r \t and the rest as \u00XX in lower case; everything else as it is.
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    qsizetype runStart = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.data() + runStart, i - runStart);
+        runStart = i + 1;
+        out += '\\';
+        switch (c) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\f': out += 'f'; break;
+        case '\n': out += 'n'; break;
+        case '\r': out += 'r'; break;
+        case '\t': out += 't'; break;
+        default:
+            out += "u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    out.append(utf8.data() + runStart, utf8.size() - runStart);
+    out += '"';
+}
+
+} // namespace
 
 std::optional<QByteArray> StreamFrameCodec::encodeEvent(const StreamEvent &event, QByteArrayView subscriberKey)
 {
     if (event.body.size() > MaxBodyBytes || !isValidUtf8(event.body))
         return std::nullopt;
-    QJsonObject object;
-    object.insert("seq"_L1, event.seq);
-    object.insert("id"_L1, event.id);
-    object.insert("project"_L1, event.project);
-    object.insert("received_at"_L1, event.receivedAtMs);
-    object.insert("body"_L1, QString::fromUtf8(event.body));
-    object.insert("sig"_L1, QString::fromLatin1(FrameSignature::sign(subscriberKey, event)));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    // Written directly rather than through QJsonObject: the relay encodes every event once per
+    // subscriber, and building the object was most of that. The bytes are those QJsonDocument
+    // writes for the same object (keys in its sorted order), which the test vectors check.
+    const QByteArray id = event.id.toUtf8();
+    const QByteArray project = event.project.toUtf8();
+    const QByteArray signature = FrameSignature::sign(subscriberKey, event);
+    QByteArray frame;
+    frame.reserve(event.body.size() + id.size() + project.size() + signature.size() + 96);
+    frame += "{\"body\":";
+    appendJsonString(frame, event.body);
+    frame += ",\"id\":";
+    appendJsonString(frame, id);
+    frame += ",\"project\":";
+    appendJsonString(frame, project);
+    frame += ",\"received_at\":";
+    frame += QByteArray::number(event.receivedAtMs);
+    frame += ",\"seq\":";
+    frame += QByteArray::number(event.seq);
+    frame += ",\"sig\":";
+    appendJsonString(frame, signature);
+    frame += '}';
+    return frame;
 }
 
 QByteArray StreamFrameCodec::encodeHeartbeat(const HeartbeatFrame &heartbeat)

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QTest>
 
 using namespace confero::protocol;
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void rejectedVectors();
     void encoderRefusesWhatIngressNeverStores();
     void everyCharacterSurvivesTheRoundTrip();
+    void utf8CheckAgreesWithQStringDecoder();
+    void encoderWritesWhatQJsonDocumentWrites();
     void oversizedFrameIsRefusedBeforeParsing();
     void unknownKeysAreIgnored();
     void constantTimeEquals();
@@ -189,6 +193,87 @@ void TestStreamFrame::everyCharacterSurvivesTheRoundTrip()
     const EventFrame &eventFrame = std::get<EventFrame>(*decoded.frame);
     QCOMPARE(eventFrame.event.body, body);
     QVERIFY(FrameSignature::verify("key", eventFrame.event, eventFrame.signature));
+}
+
+namespace {
+
+bool decoderAccepts(QByteArrayView bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    Q_UNUSED(text);
+    return !decoder.hasError();
+}
+
+QByteArray bytesOf(std::initializer_list<int> values)
+{
+    QByteArray bytes;
+    for (const int value : values)
+        bytes.append(char(value));
+    return bytes;
+}
+
+} // namespace
+
+void TestStreamFrame::utf8CheckAgreesWithQStringDecoder()
+{
+    // Every sequence of one or two bytes, every multi-byte lead with every second byte and a third and
+    // fourth from the edges of the continuation range, then random text leaning to high bytes.
+    int checked = 0;
+    const auto check = [&checked](const QByteArray &bytes) {
+        ++checked;
+        return StreamFrameCodec::isValidUtf8(bytes) == decoderAccepts(bytes);
+    };
+    for (int a = 0; a < 256; ++a) {
+        QVERIFY2(check(QByteArray(1, char(a))), qPrintable(QString::number(a, 16)));
+        for (int b = 0; b < 256; ++b) {
+            QVERIFY(check(bytesOf({a, b})));
+            if (a < 0xC0)
+                continue; // no longer sequence starts with a byte below C0
+            for (const int c : {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}) {
+                QVERIFY(check(bytesOf({a, b, c})));
+                for (const int d : {0x41, 0x80, 0xBF, 0xC0})
+                    QVERIFY2(check(bytesOf({a, b, c, d})),
+                             qPrintable(u"%1 %2 %3 %4"_s.arg(a, 0, 16).arg(b, 0, 16).arg(c, 0, 16).arg(d, 0, 16)));
+            }
+        }
+    }
+    QRandomGenerator random(42);
+    for (int i = 0; i < 20'000; ++i) {
+        QByteArray bytes(int(random.bounded(1, 24)), Qt::Uninitialized);
+        for (char &byte : bytes)
+            byte = char(random.bounded(2) ? random.bounded(0x80, 0x100) : random.bounded(0x100));
+        QVERIFY2(check(bytes), bytes.toHex(' ').constData());
+    }
+    QVERIFY(checked > 600'000);
+}
+
+void TestStreamFrame::encoderWritesWhatQJsonDocumentWrites()
+{
+    QByteArray controls;
+    for (int byte = 0; byte < 0x20; ++byte)
+        controls.append(char(byte));
+    const QList<QByteArray> bodies = {
+        "{}",
+        "{\"type\":\"session.ended\",\"quote\":\"\\\"\",\"slash\":\"a/b\\\\c\"}",
+        controls + "\x7f\"\\",
+        u"é€𝄞\u2028\u00a0\ufeff\uffff"_s.toUtf8(),
+        QByteArray(),
+    };
+    for (const QByteArray &body : bodies) {
+        const StreamEvent event{qint64(1) << 52, u"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"_s, u"acme \"east\""_s,
+                                1'796'000'000'123, body};
+        QJsonObject object;
+        object.insert("seq"_L1, event.seq);
+        object.insert("id"_L1, event.id);
+        object.insert("project"_L1, event.project);
+        object.insert("received_at"_L1, event.receivedAtMs);
+        object.insert("body"_L1, QString::fromUtf8(event.body));
+        object.insert("sig"_L1, QString::fromLatin1(FrameSignature::sign("key", event)));
+        const std::optional<QByteArray> frame = StreamFrameCodec::encodeEvent(event, "key");
+        QVERIFY(frame);
+        QCOMPARE(*frame, QJsonDocument(object).toJson(QJsonDocument::Compact));
+    }
 }
 
 void TestStreamFrame::oversizedFrameIsRefusedBeforeParsing()
