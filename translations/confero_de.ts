@@ -1142,6 +1142,10 @@
         <source>Recordings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::DataDir</name>
@@ -1359,6 +1363,64 @@
     </message>
     <message>
         <source>Could not read where the relay stream stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::EventListModel</name>
+    <message>
+        <source>Could not read the project&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::EventsPage</name>
+    <message>
+        <source>Relay &amp;link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where this project&apos;s webhooks come from (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event to see its whole body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No relay link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No relay: this project receives no webhooks yet. Set where they come from with &quot;Relay link…&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2201,6 +2263,72 @@
     </message>
     <message>
         <source>A frame from the relay failed its signature check and was refused. Something between the relay and this console changed it, or the token belongs to another relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RelayConnection</name>
+    <message>
+        <source>The relay&apos;s token is not in the keychain; set the relay link again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay&apos;s token is not one confero-relay printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: streaming from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: %1 unreachable, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: stopped (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::RelayLinkDialog</name>
+    <message>
+        <source>&amp;Remove link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay link of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (token to keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform posts its webhooks to a confero-relay, which keeps them until this console fetches them, also after it was closed or offline. Give the relay&apos;s address and the token &lt;tt&gt;confero-relay subscribers add&lt;/tt&gt; printed for this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriber &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kept in the keychain; type a new one to replace it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is what confero-relay printed when the subscriber was added: it starts with crs_ and has no spaces.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "ConsoleApplication.h"
 
+#include "EventsPage.h"
 #include "Logging.h"
 #include "MainWindow.h"
 #include "PlatformConnector.h"
@@ -13,6 +14,7 @@
 #include "config/SecretStore.h"
 #include "config/TokenLog.h"
 #include "platform/VideoPlatform.h"
+#include "relaylink/RelayConnection.h"
 #include "store/Store.h"
 #include "sync/CdrReconciler.h"
 
@@ -21,8 +23,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QStatusBar>
 
 #include <unistd.h>
 
@@ -173,6 +177,26 @@ bool ConsoleApplication::start(const Options &options, QString *error)
     m_window->addPage(UiResources::icon(u"reports"_s), tr("Reports"), reports);
     connect(m_window.get(), &MainWindow::platformChanged, reports,
             [reports](VideoPlatform *, qint64 projectId) { reports->setProject(projectId); });
+    // Events page (issue 6): the open project's relay link runs while it is open, and its webhooks
+    // are listed as they are stored; the status bar says how the link is.
+    auto *events = new EventsPage(m_store.get(), m_secrets.get());
+    events->setObjectName(u"eventsPage"_s);
+    m_window->addPage(UiResources::icon(u"events"_s), tr("Events"), events);
+    auto *relayStatus = new QLabel(m_window.get());
+    relayStatus->setObjectName(u"relayStatus"_s);
+    m_window->statusBar()->addPermanentWidget(relayStatus);
+    connect(m_window.get(), &MainWindow::platformChanged, events,
+            [this, events, relayStatus](VideoPlatform *, qint64 projectId) {
+                if (m_relay && m_relay->projectId() == projectId)
+                    return;
+                m_relay = std::make_unique<RelayConnection>(m_store.get(), m_secrets.get(), projectId);
+                const auto show = [this, relayStatus] { relayStatus->setText(m_relay->statusText()); };
+                connect(m_relay.get(), &RelayConnection::statusChanged, relayStatus, show);
+                const std::optional<Project> project = m_window->currentProject();
+                events->setProject(projectId, project ? project->name : QString(), m_relay.get());
+                m_relay->start();
+                show();
+            });
     m_window->show();
     m_window->openProject(wanted->id);
     return true;

@@ -17,6 +17,7 @@ class SandboxServer;
 class MainWindow;
 class PlatformConnector;
 class ProjectStore;
+class RelayConnection;
 class SecretStore;
 class Store;
 class TokenLog;
@@ -63,6 +64,8 @@ private:
     QString m_sandboxAppId;
     QString m_sandboxAppKey;
     std::unique_ptr<MainWindow> m_window;
+    // The open project's relay link (issue 6); replaced when another project opens.
+    std::unique_ptr<RelayConnection> m_relay;
 };
 
 } // namespace confero
