@@ -12,6 +12,10 @@ namespace confero::http {
 HttpListener::HttpListener(QObject *parent)
     : QTcpServer(parent)
 {
+    // Qt's default accept queue of 50 overflows in a burst of new connections: the kernel then drops
+    // the client's last handshake packet, the client believes it is connected and waits, silently,
+    // until a SYN-ACK retry lets it in many seconds later. The kernel caps this at somaxconn.
+    setListenBacklogSize(1024);
 }
 
 HttpListener::~HttpListener() = default;

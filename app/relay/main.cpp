@@ -124,7 +124,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"Receives the video platform's webhooks, stores each durably before answering, and streams them "
         "to subscribed consoles.\n\nCommands:\n"
-        "  serve --listen ADDR:PORT --db FILE [--tls-cert F --tls-key F]\n"
+        "  serve --listen ADDR:PORT --db FILE [--tls-cert F --tls-key F] [--max-connections N]\n"
+        "        [--idle-timeout SECONDS]\n"
         "  projects add NAME [--basic-auth USER:PASS] | projects list\n"
         "  subscribers add NAME --projects A,B | list | revoke NAME | rotate NAME"_s);
     parser.addHelpOption();
@@ -140,7 +141,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption basicAuth(u"basic-auth"_s, u"projects add: credentials the platform must send."_s,
                                        u"USER:PASS"_s);
     const QCommandLineOption projects(u"projects"_s, u"subscribers add: the projects it may read."_s, u"A,B"_s);
-    parser.addOptions({listen, db, tlsCert, tlsKey, keyFile, basicAuth, projects});
+    const QCommandLineOption maxConnections(
+        u"max-connections"_s, u"serve: connections held at once; more are answered 503 and closed (default 1000)."_s,
+        u"N"_s, u"1000"_s);
+    const QCommandLineOption idleTimeout(
+        u"idle-timeout"_s, u"serve: a connection with no request in progress is closed after this (default 30)."_s,
+        u"SECONDS"_s, u"30"_s);
+    parser.addOptions({listen, db, tlsCert, tlsKey, keyFile, basicAuth, projects, maxConnections, idleTimeout});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -158,8 +165,19 @@ int main(int argc, char *argv[])
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
         return fail(u"--tls-cert and --tls-key go together"_s, 2);
 
+    bool capOk = false;
+    bool idleOk = false;
+    const int cap = parser.value(maxConnections).toInt(&capOk);
+    const int idleSeconds = parser.value(idleTimeout).toInt(&idleOk);
+    if (!capOk || cap < 1 || cap > 1'000'000)
+        return fail(u"--max-connections takes a number from 1 to 1000000"_s, 2);
+    if (!idleOk || idleSeconds < 1 || idleSeconds > 86'400)
+        return fail(u"--idle-timeout takes seconds, from 1 to 86400"_s, 2);
+
     RelayServer::Options options;
     options.databasePath = parser.value(db);
+    options.limits.maxConnections = cap;
+    options.limits.idleTimeoutMs = idleSeconds * 1000;
     options.masterKeyPath = parser.value(keyFile);
     RelayServer server(options);
     QString error;

@@ -2,6 +2,7 @@
 // SIGKILL in the middle of a stream of webhooks from a sender that records which ones got 200; after
 // a restart, a console's relay link must store every one of those exactly once (and nothing twice).
 #include "RelayTestDatabase.h"
+#include "RelayTestProcess.h"
 #include "StoreBackends.h"
 #include "relaylink/RelayClient.h"
 #include "store/Store.h"
@@ -87,30 +88,7 @@ class TestRelayCrash final : public QObject
 
 private Q_SLOTS:
     void killedMidBurstLosesNothingItAcknowledged();
-
-private:
-    QUrl startRelay(QProcess &process, const QString &database);
 };
-
-QUrl TestRelayCrash::startRelay(QProcess &process, const QString &database)
-{
-    process.start(QStringLiteral(CONFERO_RELAY_EXECUTABLE),
-                  {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, database});
-    if (!process.waitForStarted(10000))
-        return {};
-    static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)\\n"_s);
-    QByteArray seen;
-    QDeadlineTimer deadline(30000);
-    while (!deadline.hasExpired() && process.state() == QProcess::Running) {
-        if (process.waitForReadyRead(100))
-            seen += process.readAllStandardOutput();
-        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(seen));
-        if (match.hasMatch())
-            return QUrl(match.captured(1));
-    }
-    qWarning() << "no listening line:" << seen << process.readAllStandardError();
-    return {};
-}
 
 void TestRelayCrash::killedMidBurstLosesNothingItAcknowledged()
 {
@@ -122,7 +100,7 @@ void TestRelayCrash::killedMidBurstLosesNothingItAcknowledged()
     const QString &token = *created;
 
     QProcess relayProcess;
-    const QUrl first = startRelay(relayProcess, database);
+    const QUrl first = test::startRelayProcess(relayProcess, QStringLiteral(CONFERO_RELAY_EXECUTABLE), database);
     QVERIFY(first.isValid());
 
     // The sender keeps 24 webhooks in flight and notes which got 200; the relay is killed once half
@@ -141,7 +119,7 @@ void TestRelayCrash::killedMidBurstLosesNothingItAcknowledged()
 
     // Restart on the same database; a console that was never connected streams everything.
     QProcess restarted;
-    const QUrl second = startRelay(restarted, database);
+    const QUrl second = test::startRelayProcess(restarted, QStringLiteral(CONFERO_RELAY_EXECUTABLE), database);
     QVERIFY(second.isValid());
     test::StoreBackends backends;
     QVERIFY2(backends.init(&error), qPrintable(error));
