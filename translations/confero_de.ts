@@ -1146,6 +1146,18 @@
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Relay in this console: starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay in this console: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay in this console did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::DataDir</name>
@@ -1278,6 +1290,48 @@
     </message>
     <message>
         <source>the server&apos;s sizes never agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::EmbeddedRelay</name>
+    <message>
+        <source>The webhook password is not in the keychain; set the relay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the relay&apos;s folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::EmbeddedRelaySettings</name>
+    <message>
+        <source>Listen on ADDRESS:PORT, for example 0.0.0.0:8443 or 127.0.0.1:8443: &quot;%1&quot; is not that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate and its private key go together: give both or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain HTTP is for loopback only (behind a proxy that adds HTTPS): give a certificate and key to listen on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook user name is needed, without a colon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the relay settings of this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the relay settings of this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the relay settings of this project.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1421,6 +1475,10 @@
     </message>
     <message>
         <source>No relay: this project receives no webhooks yet. Set where they come from with &quot;Relay link…&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the platform&apos;s portal, set the webhook URL to &lt;b&gt;%1&lt;/b&gt; with HTTP authentication user &lt;b&gt;%2&lt;/b&gt; and the password saved for it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2296,6 +2354,10 @@
         <source>Relay: stopped (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Relay in this console: ready, webhooks are stored as they arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::RelayLinkDialog</name>
@@ -2305,14 +2367,6 @@
     </message>
     <message>
         <source>Relay link of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save (token to keychain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The platform posts its webhooks to a confero-relay, which keeps them until this console fetches them, also after it was closed or offline. Give the relay&apos;s address and the token &lt;tt&gt;confero-relay subscribers add&lt;/tt&gt; printed for this console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2329,6 +2383,74 @@
     </message>
     <message>
         <source>The token is what confero-relay printed when the subscriber was added: it starts with crs_ and has no spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A relay &amp;elsewhere (confero-relay on a server the platform reaches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A relay in &amp;this console (the platform reaches this machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0.0.0.0:8443 takes webhooks on every address of this machine; 127.0.0.1:8443 only from a proxy on this machine (nginx adding HTTPS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate; none for plain HTTP on loopback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its PEM private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (secret to keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform posts its webhooks to a relay, which keeps each one until this console has stored it, also while the console was closed or offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook &amp;user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook password keeps strangers from posting events: use at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "ConsoleApplication.h"
 
+#include "EmbeddedRelay.h"
 #include "EventsPage.h"
 #include "Logging.h"
 #include "MainWindow.h"
@@ -14,6 +15,7 @@
 #include "config/SecretStore.h"
 #include "config/TokenLog.h"
 #include "platform/VideoPlatform.h"
+#include "relaylink/EmbeddedRelaySettings.h"
 #include "relaylink/RelayConnection.h"
 #include "store/Store.h"
 #include "sync/CdrReconciler.h"
@@ -179,27 +181,65 @@ bool ConsoleApplication::start(const Options &options, QString *error)
             [reports](VideoPlatform *, qint64 projectId) { reports->setProject(projectId); });
     // Events page (issue 6): the open project's relay link runs while it is open, and its webhooks
     // are listed as they are stored; the status bar says how the link is.
-    auto *events = new EventsPage(m_store.get(), m_secrets.get());
-    events->setObjectName(u"eventsPage"_s);
-    m_window->addPage(UiResources::icon(u"events"_s), tr("Events"), events);
-    auto *relayStatus = new QLabel(m_window.get());
-    relayStatus->setObjectName(u"relayStatus"_s);
-    m_window->statusBar()->addPermanentWidget(relayStatus);
-    connect(m_window.get(), &MainWindow::platformChanged, events,
-            [this, events, relayStatus](VideoPlatform *, qint64 projectId) {
-                if (m_relay && m_relay->projectId() == projectId)
-                    return;
-                m_relay = std::make_unique<RelayConnection>(m_store.get(), m_secrets.get(), projectId);
-                const auto show = [this, relayStatus] { relayStatus->setText(m_relay->statusText()); };
-                connect(m_relay.get(), &RelayConnection::statusChanged, relayStatus, show);
-                const std::optional<Project> project = m_window->currentProject();
-                events->setProject(projectId, project ? project->name : QString(), m_relay.get());
-                m_relay->start();
-                show();
-            });
+    m_embeddedRelay = std::make_unique<EmbeddedRelay>(QDir(dataDir).filePath(u"relay/relay.sqlite"_s));
+    m_eventsPage = new EventsPage(m_store.get(), m_secrets.get());
+    m_eventsPage->setObjectName(u"eventsPage"_s);
+    m_window->addPage(UiResources::icon(u"events"_s), tr("Events"), m_eventsPage);
+    m_relayStatus = new QLabel(m_window.get());
+    m_relayStatus->setObjectName(u"relayStatus"_s);
+    m_window->statusBar()->addPermanentWidget(m_relayStatus);
+    connect(m_window.get(), &MainWindow::platformChanged, m_eventsPage, [this](VideoPlatform *, qint64 projectId) {
+        if (!m_relay || m_relay->projectId() != projectId)
+            startRelayLink(projectId);
+    });
+    connect(m_eventsPage, &EventsPage::relayLinkChanged, this, [this] {
+        if (m_relay)
+            startRelayLink(m_relay->projectId());
+    });
     m_window->show();
     m_window->openProject(wanted->id);
     return true;
+}
+
+void ConsoleApplication::startRelayLink(qint64 projectId)
+{
+    const int generation = ++m_relayGeneration;
+    m_relay = std::make_unique<RelayConnection>(m_store.get(), m_secrets.get(), projectId);
+    connect(m_relay.get(), &RelayConnection::statusChanged, m_relayStatus,
+            [this] { m_relayStatus->setText(m_relay->statusText()); });
+    const std::optional<Project> project = m_window->currentProject();
+    const QString projectName = project ? project->name : QString();
+    m_eventsPage->setProject(projectId, projectName, m_relay.get());
+
+    const StoreResult<std::optional<EmbeddedRelaySettings>> embedded =
+        EmbeddedRelaySettingsStore(m_store.get()).find(projectId);
+    if (!embedded || !embedded.value()) {
+        m_embeddedRelay->stop();
+        m_relay->start();
+        m_relayStatus->setText(m_relay->statusText());
+        return;
+    }
+    const EmbeddedRelaySettings settings = *embedded.value();
+    m_relayStatus->setText(tr("Relay in this console: starting…"));
+    m_secrets->read(EmbeddedRelaySettingsStore::passwordKeyName(projectId), m_relay.get(),
+                    [this, generation, settings, projectId, projectName](const SecretStore::Result &secret) {
+                        if (generation != m_relayGeneration)
+                            return;
+                        QString error = secret.ok ? QString() : secret.errorMessage;
+                        std::optional<EmbeddedRelay::Started> started;
+                        if (secret.ok)
+                            started = m_embeddedRelay->start(settings, secret.value,
+                                                             EmbeddedRelay::relayNameFor(projectName, projectId), &error);
+                        if (!started) {
+                            qCWarning(lcConsole) << "the embedded relay did not start:" << error;
+                            m_relayStatus->setText(tr("Relay in this console: stopped"));
+                            m_eventsPage->showProblem(tr("The relay in this console did not start: %1").arg(error));
+                            return;
+                        }
+                        m_eventsPage->setWebhookUrl(started->webhookUrl, settings.webhookUser);
+                        m_relay->startEmbedded(started->streamUrl, started->token, started->trusted);
+                        m_relayStatus->setText(m_relay->statusText());
+                    });
 }
 
 bool ConsoleApplication::startSandbox(const QString &dataDir, QString *error)

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QLabel;
 class QNetworkAccessManager;
 
 namespace confero {
@@ -17,6 +18,8 @@ class SandboxServer;
 class MainWindow;
 class PlatformConnector;
 class ProjectStore;
+class EmbeddedRelay;
+class EventsPage;
 class RelayConnection;
 class SecretStore;
 class Store;
@@ -52,6 +55,9 @@ public:
 private:
     // Members are declared in dependency order, so they are destroyed window first, store last.
     bool startSandbox(const QString &dataDir, QString *error);
+    // (Re)starts the relay link of the open project: the embedded relay when it has one set, else a
+    // relay elsewhere (RelayConnection reads it), else none.
+    void startRelayLink(qint64 projectId);
     static QString generateAppKey();
 
     std::unique_ptr<Store> m_store;
@@ -64,8 +70,13 @@ private:
     QString m_sandboxAppId;
     QString m_sandboxAppKey;
     std::unique_ptr<MainWindow> m_window;
-    // The open project's relay link (issue 6); replaced when another project opens.
+    // The open project's relay link (issue 6); replaced when another project opens. The embedded
+    // relay, when a project has one, serves it from this process.
+    std::unique_ptr<EmbeddedRelay> m_embeddedRelay;
     std::unique_ptr<RelayConnection> m_relay;
+    EventsPage *m_eventsPage = nullptr; // owned by the window
+    QLabel *m_relayStatus = nullptr; // owned by the window's status bar
+    int m_relayGeneration = 0;
 };
 
 } // namespace confero

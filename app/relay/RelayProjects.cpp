@@ -65,6 +65,25 @@ bool RelayProjects::add(const QString &name, const QString &basicAuth, QString *
     return true;
 }
 
+bool RelayProjects::setBasicAuth(const QString &name, const QString &basicAuth, QString *error)
+{
+    if (!basicAuth.isEmpty() && (!basicAuth.contains(u':') || basicAuth.startsWith(u':'))) {
+        *error = tr("Basic credentials are written USER:PASSWORD.");
+        return false;
+    }
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE projects SET basic_auth_sha256 = ? WHERE name = ?"_s);
+    query.addBindValue(basicAuth.isEmpty() ? u""_s : QString::fromLatin1(credentialsHash(basicAuth.toUtf8())));
+    query.addBindValue(name);
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        *error = query.lastError().type() == QSqlError::NoError
+            ? tr("There is no project named \"%1\".").arg(name)
+            : tr("Could not save the project: %1").arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 std::optional<RelayProjects::Project> RelayProjects::find(const QString &name, QString *error) const
 {
     QSqlQuery query(m_db);

@@ -26,6 +26,8 @@ public:
 
     // `basicAuth` is "user:password" or empty. Fails with words on a bad or taken name.
     bool add(const QString &name, const QString &basicAuth, QString *error);
+    // Replaces the credentials webhooks for `name` must carry (USER:PASS; empty: none).
+    bool setBasicAuth(const QString &name, const QString &basicAuth, QString *error);
     std::optional<Project> find(const QString &name, QString *error = nullptr) const;
     QList<Project> list(QString *error) const;
 

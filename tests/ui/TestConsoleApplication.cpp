@@ -1,4 +1,5 @@
 #include "ConsoleApplication.h"
+#include "EventsPage.h"
 #include "MainWindow.h"
 #include "RecordingsPage.h"
 #include "RoomsPage.h"
@@ -6,8 +7,17 @@
 #include "config/DataDir.h"
 #include "models/RecordingTableModel.h"
 #include "recordings/DownloadManager.h"
+#include "models/EventListModel.h"
 
 #include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTcpServer>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -32,6 +42,7 @@ private Q_SLOTS:
     void secondRunReopensTheSameSandboxProject();
     void unknownProjectIsRefusedWithItsName();
     void sessionsRecordingsOpensTheRecordingsPageOnTheSession();
+    void embeddedRelayTakesWebhooksIntoTheEventsPage();
 
 private:
     static bool waitForRooms(ConsoleApplication &console, int *count);
@@ -166,6 +177,91 @@ void TestConsoleApplication::sessionsRecordingsOpensTheRecordingsPageOnTheSessio
         recordings->manager()->enqueue(model->entriesFor({chat}).constFirst(), {ArchiveFile::Kind::ChatData}).ok());
     QTRY_COMPARE_WITH_TIMEOUT(model->state(chat), RecordingTableModel::LocalState::Complete, 30'000);
     QVERIFY(model->localPath(chat).startsWith(QDir(DataDir::resolve()).filePath(u"recordings/"_s)));
+}
+
+namespace {
+
+int postWebhook(quint16 port, const QByteArray &credentials, const QByteArray &body)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/hooks/enablex/sandbox"_s.arg(port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    QNetworkReply *reply = network.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(15'000))
+        return -1;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+} // namespace
+
+// Issue 6: the relay run inside the console. Set through the Events page's dialog (webhook password
+// to the keychain), it takes the platform's webhooks with Basic auth and the page lists them; the
+// next start of the console runs it again from what was saved.
+void TestConsoleApplication::embeddedRelayTakesWebhooksIntoTheEventsPage()
+{
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    {
+        ConsoleApplication console;
+        QString error;
+        QVERIFY2(console.start({true, {}, {}}, &error), qPrintable(error));
+        auto *events = console.mainWindow()->findChild<EventsPage *>(u"eventsPage"_s);
+        QVERIFY(events);
+        console.mainWindow()->showPage(events);
+        QTRY_VERIFY_WITH_TIMEOUT(events->findChild<QLabel *>(u"relayStatusLabel"_s)->text().contains(u"No relay"),
+                                 15'000);
+        events->findChild<QPushButton *>(u"relayLinkButton"_s)->click();
+        auto *dialog = events->findChild<QDialog *>(u"relayLinkDialog"_s);
+        QVERIFY(dialog);
+        dialog->findChild<QRadioButton *>(u"embeddedModeRadio"_s)->setChecked(true);
+        dialog->findChild<QLineEdit *>(u"embeddedListenEdit"_s)->setText(u"127.0.0.1:%1"_s.arg(port));
+        dialog->findChild<QLineEdit *>(u"webhookUserEdit"_s)->setText(u"platform"_s);
+        dialog->findChild<QLineEdit *>(u"webhookPasswordEdit"_s)->setText(u"short"_s);
+        auto *save = dialog->findChild<QDialogButtonBox *>(u"buttonBox"_s)->button(QDialogButtonBox::Save);
+        save->click();
+        QVERIFY(dialog->isVisible()); // a password that short is refused
+        dialog->findChild<QLineEdit *>(u"webhookPasswordEdit"_s)->setText(u"correct horse battery"_s);
+        const QString shots = qEnvironmentVariable("CONFERO_SCREENSHOT_DIR"); // for the documentation
+        if (!shots.isEmpty())
+            QVERIFY(dialog->grab().save(QDir(shots).filePath(u"relay-link-dialog.png"_s)));
+        QPointer<QDialog> guard(dialog);
+        save->click();
+        QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 15'000);
+
+        auto *status = events->findChild<QLabel *>(u"relayStatusLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"Relay in this console: ready"), 15'000);
+        const QString webhook = events->findChild<QLabel *>(u"webhookUrlLabel"_s)->text();
+        QVERIFY2(webhook.contains(u"http://127.0.0.1:%1/hooks/enablex/sandbox"_s.arg(port)), qPrintable(webhook));
+
+        QCOMPARE(postWebhook(port, "platform:wrong", R"({"type":"roomdrop"})"), 401);
+        QCOMPARE(postWebhook(port, "platform:correct horse battery", R"({"type":"roomdrop","conf_num":"c-9"})"), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(events->model()->rowCount(), 1, 15'000);
+        QCOMPARE(events->model()->index(0, EventListModel::Type).data().toString(), u"roomdrop"_s);
+        if (!shots.isEmpty())
+            QVERIFY(console.mainWindow()->grab().save(QDir(shots).filePath(u"events-embedded-relay.png"_s)));
+    }
+    // A new start runs the relay again from the saved settings and the keychain's password.
+    ConsoleApplication console;
+    QString error;
+    QVERIFY2(console.start({true, {}, {}}, &error), qPrintable(error));
+    auto *events = console.mainWindow()->findChild<EventsPage *>(u"eventsPage"_s);
+    auto *status = events->findChild<QLabel *>(u"relayStatusLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"Relay in this console: ready"), 15'000);
+    QCOMPARE(events->model()->rowCount(), 1);
+    QCOMPARE(postWebhook(port, "platform:correct horse battery", R"({"type":"recording","conf_num":"c-9"})"), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(events->model()->rowCount(), 2, 15'000);
+    QCOMPARE(events->model()->index(0, EventListModel::Type).data().toString(), u"recording"_s);
 }
 
 } // namespace confero

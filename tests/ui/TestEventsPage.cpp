@@ -105,6 +105,8 @@ private Q_SLOTS:
         RelayConnection connection(&m_store, &m_secrets, m_projectId);
         connection.start();
         page.setProject(m_projectId, u"Acme"_s, &connection);
+        // What the console does (ConsoleApplication): a changed link starts again.
+        connect(&page, &EventsPage::relayLinkChanged, &connection, &RelayConnection::start);
         page.resize(900, 600);
         page.show();
         auto *status = page.findChild<QLabel *>(u"relayStatusLabel"_s);

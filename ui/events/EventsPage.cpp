@@ -27,6 +27,7 @@ EventsPage::EventsPage(Store *store, SecretStore *secrets, QWidget *parent)
     , m_secrets(secrets)
     , m_model(new EventListModel(store, this))
     , m_status(new QLabel(this))
+    , m_webhook(new QLabel(this))
     , m_linkButton(new QPushButton(tr("Relay &link…"), this))
     , m_problem(new ErrorBanner(this))
     , m_table(new QTableView(this))
@@ -34,6 +35,10 @@ EventsPage::EventsPage(Store *store, SecretStore *secrets, QWidget *parent)
 {
     m_status->setObjectName(u"relayStatusLabel"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_webhook->setObjectName(u"webhookUrlLabel"_s);
+    m_webhook->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_webhook->setWordWrap(true);
+    m_webhook->hide();
     m_linkButton->setObjectName(u"relayLinkButton"_s);
     m_linkButton->setToolTip(tr("Where this project's webhooks come from (Ctrl+Shift+L)"));
     m_linkButton->setShortcut(QKeySequence(u"Ctrl+Shift+L"_s));
@@ -69,6 +74,7 @@ EventsPage::EventsPage(Store *store, SecretStore *secrets, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_webhook);
     layout->addWidget(m_problem);
     layout->addWidget(splitter, 1);
 
@@ -93,6 +99,7 @@ void EventsPage::setProject(qint64 projectId, const QString &projectName, RelayC
     m_connection = connection;
     m_problem->clear();
     m_body->clear();
+    setWebhookUrl({}, {});
     m_model->setProject(projectId);
     if (m_connection) {
         connect(m_connection, &RelayConnection::statusChanged, this, &EventsPage::showStatus);
@@ -103,6 +110,20 @@ void EventsPage::setProject(qint64 projectId, const QString &projectName, RelayC
     m_linkButton->setEnabled(projectId != 0);
     reload();
     showStatus();
+}
+
+void EventsPage::setWebhookUrl(const QUrl &url, const QString &user)
+{
+    m_webhook->setVisible(!url.isEmpty());
+    m_webhook->setText(url.isEmpty() ? QString()
+                                     : tr("In the platform's portal, set the webhook URL to <b>%1</b> with HTTP "
+                                          "authentication user <b>%2</b> and the password saved for it.")
+                                           .arg(url.toString().toHtmlEscaped(), user.toHtmlEscaped()));
+}
+
+void EventsPage::showProblem(const QString &message)
+{
+    m_problem->showError(message, false);
 }
 
 void EventsPage::reload()
@@ -121,8 +142,8 @@ void EventsPage::editRelayLink()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RelayLinkDialog::linkChanged, this, [this] {
         m_problem->clear();
-        if (m_connection)
-            m_connection->start();
+        setWebhookUrl({}, {});
+        Q_EMIT relayLinkChanged();
         showStatus();
     });
     dialog->open();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -31,6 +32,14 @@ public:
     // The project shown and its running link (owned elsewhere; may be nullptr).
     void setProject(qint64 projectId, const QString &projectName, RelayConnection *connection);
     EventListModel *model() const;
+    // Where the platform should post, when the project's relay runs in this console (empty: none).
+    void setWebhookUrl(const QUrl &url, const QString &user);
+    // A problem of the relay link that its connection cannot report itself (the embedded relay).
+    void showProblem(const QString &message);
+
+Q_SIGNALS:
+    // The relay link was saved or removed in its dialog: whoever runs the link starts it again.
+    void relayLinkChanged();
 
 public Q_SLOTS:
     void reload();
@@ -47,6 +56,7 @@ private:
     QPointer<RelayConnection> m_connection;
     EventListModel *m_model;
     QLabel *m_status;
+    QLabel *m_webhook;
     QPushButton *m_linkButton;
     ErrorBanner *m_problem;
     QTableView *m_table;

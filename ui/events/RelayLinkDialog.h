@@ -5,6 +5,8 @@
 class QDialogButtonBox;
 class QLineEdit;
 class QPushButton;
+class QRadioButton;
+class QWidget;
 
 namespace confero {
 
@@ -12,10 +14,13 @@ class ErrorBanner;
 class SecretStore;
 class Store;
 
-// Where a project's webhooks come from: the address of its confero-relay and the subscriber token
-// `confero-relay subscribers add` printed. Saving checks both, puts the token in the keychain (never
-// in a file) and then the address in the store; "Remove link" forgets both. The dialog stays open,
-// with the reason beside the field, when something cannot be saved.
+// Where a project's webhooks come from. Either a confero-relay elsewhere: its address and the
+// subscriber token `confero-relay subscribers add` printed; or a relay run inside this console, for a
+// machine the platform reaches directly: where it listens, its certificate, and the Basic auth the
+// platform must send. Saving checks what was typed, puts the secret (token or webhook password) in
+// the keychain, never in a file, and the rest in the store; the other kind of link is removed.
+// "Remove link" forgets both. The dialog stays open, with the reason shown, when something cannot be
+// saved.
 class RelayLinkDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,15 +36,30 @@ Q_SIGNALS:
 
 private:
     void save();
+    void saveRemote();
+    void saveEmbedded();
     void removeLink();
+    void updateMode();
+    void finish();
     void showProblem(const QString &message);
     void setBusy(bool busy);
 
     Store *m_store;
     SecretStore *m_secrets;
     qint64 m_projectId;
+    QRadioButton *m_remoteMode;
+    QRadioButton *m_embeddedMode;
+    QWidget *m_remoteFields;
+    QWidget *m_embeddedFields;
     QLineEdit *m_url;
     QLineEdit *m_token;
+    QLineEdit *m_listen;
+    QLineEdit *m_tlsCert;
+    QLineEdit *m_tlsKey;
+    QLineEdit *m_webhookUser;
+    QLineEdit *m_webhookPassword;
+    bool m_hasRemote = false;
+    bool m_hasEmbedded = false;
     ErrorBanner *m_problem;
     QDialogButtonBox *m_buttons;
     QPushButton *m_remove;

@@ -10,6 +10,24 @@ using namespace Qt::StringLiterals;
 
 namespace confero {
 
+namespace {
+
+// As for conferoctl watch: a relay with a self-signed certificate is trusted when named here.
+QList<QSslCertificate> trustedFromEnvironment()
+{
+    const QString certificate = qEnvironmentVariable("CONFERO_TRUSTED_CERT");
+    if (certificate.isEmpty())
+        return {};
+    QFile file(certificate);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcRelayLink) << "could not read CONFERO_TRUSTED_CERT" << certificate;
+        return {};
+    }
+    return QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+}
+
+} // namespace
+
 RelayConnection::RelayConnection(Store *store, SecretStore *secrets, qint64 projectId, QObject *parent)
     : QObject(parent)
     , m_store(store)
@@ -28,6 +46,7 @@ void RelayConnection::start()
     stop();
     const int generation = ++m_generation;
     m_problem.clear();
+    m_embedded = false;
     const StoreResult<std::optional<QUrl>> url = RelayLinkStore(m_store).find(m_projectId);
     if (!url) {
         fail(url.error().message);
@@ -49,8 +68,22 @@ void RelayConnection::start()
                                            : secret.errorMessage);
                             return;
                         }
-                        startClient(secret.value);
+                        startClient(secret.value, trustedFromEnvironment());
                     });
+}
+
+void RelayConnection::startEmbedded(const QUrl &url, const QString &token, const QList<QSslCertificate> &trusted)
+{
+    stop();
+    m_problem.clear();
+    m_embedded = true;
+    m_url = url;
+    startClient(token, trusted);
+}
+
+bool RelayConnection::isEmbedded() const
+{
+    return m_embedded;
 }
 
 void RelayConnection::stop()
@@ -62,17 +95,11 @@ void RelayConnection::stop()
     }
 }
 
-void RelayConnection::startClient(const QString &token)
+void RelayConnection::startClient(const QString &token, const QList<QSslCertificate> &trusted)
 {
     m_client = std::make_unique<RelayClient>(m_store, m_projectId, m_url, token);
-    const QString certificate = qEnvironmentVariable("CONFERO_TRUSTED_CERT");
-    if (!certificate.isEmpty()) {
-        QFile file(certificate);
-        if (file.open(QIODevice::ReadOnly))
-            m_client->setTrustedCertificates(QSslCertificate::fromData(file.readAll(), QSsl::Pem));
-        else
-            qCWarning(lcRelayLink) << "could not read CONFERO_TRUSTED_CERT" << certificate;
-    }
+    if (!trusted.isEmpty())
+        m_client->setTrustedCertificates(trusted);
     connect(m_client.get(), &RelayClient::eventsStored, this, &RelayConnection::eventsStored);
     connect(m_client.get(), &RelayClient::problem, this, [this](const QString &message) {
         m_problem = message;
@@ -151,7 +178,8 @@ QString RelayConnection::statusText() const
     case Status::Connecting:
         return tr("Relay: connecting to %1…").arg(host);
     case Status::Streaming:
-        return tr("Relay: streaming from %1").arg(host);
+        return m_embedded ? tr("Relay in this console: ready, webhooks are stored as they arrive")
+                          : tr("Relay: streaming from %1").arg(host);
     case Status::Waiting:
         return tr("Relay: %1 unreachable, retrying").arg(host);
     case Status::Failed:

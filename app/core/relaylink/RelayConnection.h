@@ -37,6 +37,10 @@ public:
 
     // Reads the link again and (re)starts; call after the link was changed.
     void start();
+    // Starts on a relay this process runs itself (the console's embedded relay): its address, a token
+    // it just issued (in memory only, like the embedded sandbox's App Key) and its certificate.
+    void startEmbedded(const QUrl &url, const QString &token, const QList<QSslCertificate> &trusted);
+    bool isEmbedded() const;
     void stop();
 
     qint64 projectId() const;
@@ -53,7 +57,7 @@ Q_SIGNALS:
     void problem(const QString &message);
 
 private:
-    void startClient(const QString &token);
+    void startClient(const QString &token, const QList<QSslCertificate> &trusted);
     void fail(const QString &message);
     void setStatus(Status status);
 
@@ -65,6 +69,7 @@ private:
     Status m_status = Status::NotConfigured;
     QString m_problem;
     int m_generation = 0; // a token read answered after a restart is dropped
+    bool m_embedded = false;
 };
 
 } // namespace confero
