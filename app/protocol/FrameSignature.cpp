@@ -1,6 +1,6 @@
 #include "FrameSignature.h"
 
-#include <QMessageAuthenticationCode>
+#include "Digest.h"
 
 namespace confero::protocol {
 
@@ -10,7 +10,7 @@ constexpr QByteArrayView Version = "v1,";
 
 QByteArray FrameSignature::deriveSubscriberKey(QByteArrayView masterKey, const QString &subscriberId)
 {
-    return QMessageAuthenticationCode::hash(subscriberId.toUtf8(), masterKey.toByteArray(), QCryptographicHash::Sha256);
+    return Digest::hmacSha256(masterKey, subscriberId.toUtf8());
 }
 
 QByteArray FrameSignature::signedText(const StreamEvent &event)
@@ -26,8 +26,7 @@ QByteArray FrameSignature::signedText(const StreamEvent &event)
 
 QByteArray FrameSignature::sign(QByteArrayView key, const StreamEvent &event)
 {
-    const QByteArray mac =
-        QMessageAuthenticationCode::hash(signedText(event), key.toByteArray(), QCryptographicHash::Sha256);
+    const QByteArray mac = Digest::hmacSha256(key, signedText(event));
     return Version.toByteArray() + mac.toBase64();
 }
 

@@ -1,11 +1,11 @@
 #include "EventLogWriter.h"
 
+#include "Digest.h"
 #include "Logging.h"
 #include "RelayDatabase.h"
 #include "SubscriberRegistry.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -220,7 +220,7 @@ QString EventLogWriter::insertAndCommit(const QList<EventSpool::Record> &spooled
         // Bound as text: the body is valid UTF-8 (WebhookCheck), and text reads back as the same bytes.
         insert.bindValue(4, QString::fromUtf8(event.body));
         insert.bindValue(5,
-                         QString::fromLatin1(QCryptographicHash::hash(event.body, QCryptographicHash::Sha256).toHex()));
+                         QString::fromLatin1(protocol::Digest::sha256(event.body).toHex()));
     };
     const QString columns = u"(id, project, type, received_at, body, sha256) VALUES (?, ?, ?, ?, ?, ?)"_s;
     if (!spooled.isEmpty()) {

@@ -1,9 +1,9 @@
 #include "RelayProjects.h"
 
+#include "Digest.h"
 #include "FrameSignature.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -22,7 +22,7 @@ QString tr(const char *text)
 
 QByteArray credentialsHash(QByteArrayView credentials)
 {
-    return QCryptographicHash::hash(credentials, QCryptographicHash::Sha256).toHex();
+    return protocol::Digest::sha256(credentials).toHex();
 }
 
 } // namespace

@@ -1,11 +1,11 @@
 #include "SubscriberRegistry.h"
 
+#include "Digest.h"
 #include "FrameSignature.h"
 #include "RelayProjects.h"
 #include "SubscriberToken.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -41,7 +41,7 @@ QString SubscriberRegistry::newToken(const QString &name) const
 
 QString SubscriberRegistry::tokenHash(QByteArrayView token)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(protocol::Digest::sha256(token).toHex());
 }
 
 std::optional<QString> SubscriberRegistry::add(const QString &name, const QStringList &projects, QString *error)

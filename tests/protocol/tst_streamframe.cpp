@@ -1,6 +1,7 @@
 // The relay stream's frames and signatures against test-vectors/stream-v1.json, which an independent
 // implementation (Python's hmac and json, make-stream-v1.py) wrote: encoding must give the same
 // bytes, decoding the same fields, and a signature must fail as soon as any signed part changes.
+#include "Digest.h"
 #include "FrameSignature.h"
 #include "StreamFrameCodec.h"
 #include "SubscriberToken.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void oversizedFrameIsRefusedBeforeParsing();
     void unknownKeysAreIgnored();
     void constantTimeEquals();
+    void digestKnownAnswers();
     void subscriberTokens();
 
 private:
@@ -298,6 +300,20 @@ void TestStreamFrame::constantTimeEquals()
     QVERIFY(!FrameSignature::constantTimeEquals("abc", "abd"));
     QVERIFY(!FrameSignature::constantTimeEquals("abc", "ab"));
     QVERIFY(!FrameSignature::constantTimeEquals("\x80", "\x00"));
+}
+
+void TestStreamFrame::digestKnownAnswers()
+{
+    // FIPS 180-2's "abc" and the empty text; RFC 4231 test cases 2 (short key) and 6 (key longer
+    // than a block, which HMAC hashes first).
+    QCOMPARE(Digest::sha256("abc").toHex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    QCOMPARE(Digest::sha256("").toHex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    QCOMPARE(Digest::hmacSha256("Jefe", "what do ya want for nothing?").toHex(),
+             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    QCOMPARE(
+        Digest::hmacSha256(QByteArray(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First").toHex(),
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+    QCOMPARE(Digest::hmacSha256("", "").size(), 32);
 }
 
 void TestStreamFrame::subscriberTokens()
