@@ -29,7 +29,7 @@ bool EmbeddedRelaySettings::parseListen(QHostAddress *address, quint16 *port) co
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
     bool ok = false;
-    const uint number = listen.mid(colon + 1).toUInt(&ok);
+    const uint number = QStringView(listen).mid(colon + 1).toUInt(&ok);
     const QHostAddress parsed(host);
     if (!ok || number < 1 || number > 65535 || parsed.isNull())
         return false;
