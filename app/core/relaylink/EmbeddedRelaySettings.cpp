@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -22,19 +23,14 @@ class EmbeddedRelayText
 
 bool EmbeddedRelaySettings::parseListen(QHostAddress *address, quint16 *port) const
 {
-    const qsizetype colon = listen.lastIndexOf(u':');
-    if (colon <= 0)
-        return false;
-    QString host = listen.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    bool ok = false;
-    const uint number = QStringView(listen).mid(colon + 1).toUInt(&ok);
-    const QHostAddress parsed(host);
-    if (!ok || number < 1 || number > 65535 || parsed.isNull())
+    // Read as the authority of a URL, which already knows "[::1]:8443" from "127.0.0.1:8443".
+    const QUrl url(u"http://"_s + listen, QUrl::StrictMode);
+    const QHostAddress parsed(url.host());
+    if (!url.isValid() || url.port() < 1 || parsed.isNull() || !url.path().isEmpty() || !url.userInfo().isEmpty()
+        || listen.contains(u'/'))
         return false;
     *address = parsed;
-    *port = quint16(number);
+    *port = quint16(url.port());
     return true;
 }
 
@@ -74,11 +70,13 @@ StoreResult<bool> EmbeddedRelaySettingsStore::set(qint64 projectId, const Embedd
                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET listen = excluded.listen, "
                   "tls_cert = excluded.tls_cert, tls_key = excluded.tls_key, webhook_user = excluded.webhook_user, "
                   "updated_at = excluded.updated_at"_s);
+    // A null QString binds as NULL, and the columns are NOT NULL: an empty text for "none".
+    const auto text = [](const QString &value) { return value.isNull() ? u""_s : value; };
     query.addBindValue(projectId);
-    query.addBindValue(settings.listen);
-    query.addBindValue(settings.tlsCert);
-    query.addBindValue(settings.tlsKey);
-    query.addBindValue(settings.webhookUser);
+    query.addBindValue(text(settings.listen));
+    query.addBindValue(text(settings.tlsCert));
+    query.addBindValue(text(settings.tlsKey));
+    query.addBindValue(text(settings.webhookUser));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec())
         return StoreError{EmbeddedRelayText::tr("Could not save the relay settings of this project."),
