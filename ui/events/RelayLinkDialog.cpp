@@ -40,6 +40,14 @@ QWidget *withBrowse(QLineEdit *edit, QWidget *parent, const QString &caption)
     return row;
 }
 
+// What to tell a person when either of two store writes failed (the first one's reason), or nothing.
+QString firstProblem(const StoreResult<bool> &first, const StoreResult<bool> &second)
+{
+    if (!first)
+        return first.error().message;
+    return second ? QString() : second.error().message;
+}
+
 } // namespace
 
 RelayLinkDialog::RelayLinkDialog(Store *store, SecretStore *secrets, qint64 projectId, const QString &projectName,
@@ -168,30 +176,10 @@ void RelayLinkDialog::saveRemote()
         m_token->setFocus();
         return;
     }
-    const auto storeUrl = [this, url] {
+    writeSecretThenStore(RelayLinkStore::tokenKeyName(m_projectId), keepToken ? QString() : token, [this, url] {
         const StoreResult<bool> stored = RelayLinkStore(m_store).set(m_projectId, *url);
-        const StoreResult<bool> other = EmbeddedRelaySettingsStore(m_store).remove(m_projectId);
-        setBusy(false);
-        if (!stored || !other) {
-            showProblem(!stored ? stored.error().message : other.error().message);
-            return;
-        }
-        finish();
-    };
-    if (keepToken) {
-        storeUrl();
-        return;
-    }
-    setBusy(true);
-    m_secrets->write(RelayLinkStore::tokenKeyName(m_projectId), token, this,
-                     [this, storeUrl](const SecretStore::Result &written) {
-                         if (!written.ok) {
-                             setBusy(false);
-                             showProblem(written.errorMessage);
-                             return;
-                         }
-                         storeUrl();
-                     });
+        return firstProblem(stored, EmbeddedRelaySettingsStore(m_store).remove(m_projectId));
+    });
 }
 
 void RelayLinkDialog::saveEmbedded()
@@ -212,38 +200,46 @@ void RelayLinkDialog::saveEmbedded()
         m_webhookPassword->setFocus();
         return;
     }
-    const auto storeSettings = [this, settings] {
-        const StoreResult<bool> stored = EmbeddedRelaySettingsStore(m_store).set(m_projectId, settings);
-        const StoreResult<bool> other = RelayLinkStore(m_store).remove(m_projectId);
+    writeSecretThenStore(EmbeddedRelaySettingsStore::passwordKeyName(m_projectId), keepPassword ? QString() : password,
+                         [this, settings] {
+                             const StoreResult<bool> stored =
+                                 EmbeddedRelaySettingsStore(m_store).set(m_projectId, settings);
+                             return firstProblem(stored, RelayLinkStore(m_store).remove(m_projectId));
+                         });
+}
+
+void RelayLinkDialog::writeSecretThenStore(const QString &key, const QString &secret,
+                                           const std::function<QString()> &store)
+{
+    const auto storeAndFinish = [this, store] {
         setBusy(false);
-        if (!stored || !other) {
-            showProblem(!stored ? stored.error().message : other.error().message);
+        if (const QString problem = store(); !problem.isEmpty()) {
+            showProblem(problem);
             return;
         }
         finish();
     };
-    if (keepPassword) {
-        storeSettings();
+    if (secret.isEmpty()) {
+        storeAndFinish();
         return;
     }
     setBusy(true);
-    m_secrets->write(EmbeddedRelaySettingsStore::passwordKeyName(m_projectId), password, this,
-                     [this, storeSettings](const SecretStore::Result &written) {
-                         if (!written.ok) {
-                             setBusy(false);
-                             showProblem(written.errorMessage);
-                             return;
-                         }
-                         storeSettings();
-                     });
+    m_secrets->write(key, secret, this, [this, storeAndFinish](const SecretStore::Result &written) {
+        if (!written.ok) {
+            setBusy(false);
+            showProblem(written.errorMessage);
+            return;
+        }
+        storeAndFinish();
+    });
 }
 
 void RelayLinkDialog::removeLink()
 {
     const StoreResult<bool> removed = RelayLinkStore(m_store).remove(m_projectId);
-    const StoreResult<bool> removedEmbedded = EmbeddedRelaySettingsStore(m_store).remove(m_projectId);
-    if (!removed || !removedEmbedded) {
-        showProblem(!removed ? removed.error().message : removedEmbedded.error().message);
+    if (const QString problem = firstProblem(removed, EmbeddedRelaySettingsStore(m_store).remove(m_projectId));
+        !problem.isEmpty()) {
+        showProblem(problem);
         return;
     }
     setBusy(true);

@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QDialogButtonBox;
 class QLineEdit;
 class QPushButton;
@@ -39,6 +41,9 @@ private:
     void saveRemote();
     void saveEmbedded();
     void removeLink();
+    // Puts `secret` in the keychain under `key` (an empty one keeps what is there), then runs
+    // `store` (the link's rows; empty, or why not) and closes the dialog, or shows why it cannot.
+    void writeSecretThenStore(const QString &key, const QString &secret, const std::function<QString()> &store);
     void updateMode();
     void finish();
     void showProblem(const QString &message);
