@@ -4,12 +4,10 @@
 // closed the silent connections, a webhook is stored and answered 200 again.
 #include "RelayTestDatabase.h"
 #include "RelayTestProcess.h"
+#include "TestSupport.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,21 +80,6 @@ class TestRelayIdle : public QObject
 {
     Q_OBJECT
 
-private:
-    static int postWebhook(const QUrl &relay)
-    {
-        QNetworkAccessManager network;
-        QNetworkRequest request(relay.resolved(QUrl(u"/hooks/enablex/acme"_s)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        QNetworkReply *reply = network.post(request, R"({"type":"roomdrop","app_id":"a"})");
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!finished.wait(15'000))
-            return -1;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
-    }
-
 private Q_SLOTS:
     void capAnswersTheRestAndMemoryStaysBounded()
     {
@@ -109,7 +92,9 @@ private Q_SLOTS:
             relay, QStringLiteral(CONFERO_RELAY_EXECUTABLE), database,
             {u"--max-connections"_s, QString::number(Cap), u"--idle-timeout"_s, QString::number(IdleTimeoutSeconds)});
         QVERIFY(url.isValid());
-        QCOMPARE(postWebhook(url), 200);
+        QCOMPARE(
+            test::postWebhook(url.resolved(QUrl(u"/hooks/enablex/acme"_s)), {}, R"({"type":"roomdrop","app_id":"a"})"),
+            200);
         const qint64 before = residentKiB(relay.processId());
         QVERIFY(before > 0);
 
@@ -138,10 +123,13 @@ private Q_SLOTS:
             const int held = count(&SilentClient::held);
             QVERIFY2(held <= Cap, qPrintable(QString::number(held)));
             QVERIFY2(refused >= IdleConnections - Cap,
-                     qPrintable(u"%1 refused, %2 held, %3 closed"_s.arg(refused).arg(held).arg(count(&SilentClient::closed))));
+                     qPrintable(
+                         u"%1 refused, %2 held, %3 closed"_s.arg(refused).arg(held).arg(count(&SilentClient::closed))));
 
             // At the cap a webhook is refused at once, not kept waiting; memory stays bounded.
-            QCOMPARE(postWebhook(url), 503);
+            QCOMPARE(test::postWebhook(url.resolved(QUrl(u"/hooks/enablex/acme"_s)), {},
+                                       R"({"type":"roomdrop","app_id":"a"})"),
+                     503);
             const qint64 during = residentKiB(relay.processId());
             qInfo() << "flood" << flood << ": held" << held << "refused with 503" << refused << "; relay resident"
                     << before << "KiB before," << during << "KiB now";
@@ -155,7 +143,9 @@ private Q_SLOTS:
 
             // The idle timeout closes the silent ones; the relay takes webhooks again.
             QTRY_VERIFY_WITH_TIMEOUT(count(&SilentClient::held) == 0, (IdleTimeoutSeconds + 10) * 1000);
-            QCOMPARE(postWebhook(url), 200);
+            QCOMPARE(test::postWebhook(url.resolved(QUrl(u"/hooks/enablex/acme"_s)), {},
+                                       R"({"type":"roomdrop","app_id":"a"})"),
+                     200);
         }
         relay.terminate();
         QVERIFY(relay.waitForFinished(10'000));

@@ -2,6 +2,9 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QStringList>
 
 #include <unistd.h>
@@ -37,6 +40,22 @@ qint64 residentBytes()
     if (fields.size() < 2)
         return -1;
     return fields.at(1).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+int postWebhook(const QUrl &url, const QByteArray &credentials, const QByteArray &body, const QString &contentType)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!credentials.isEmpty())
+        request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    QNetworkReply *reply = network.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(15'000))
+        return -1;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
 }
 
 } // namespace confero::test

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QUrl>
 
 namespace confero::test {
 
@@ -13,5 +14,10 @@ QStringList filesContaining(const QString &dir, const QByteArray &needle);
 
 // Resident set size of this process in bytes (from /proc/self/statm), for bounded-memory checks.
 qint64 residentBytes();
+
+// POSTs `body` to `url` as a webhook (HTTP Basic `credentials` "USER:PASS" unless empty, the given
+// Content-Type) and waits up to 15 s: the HTTP status, or -1 when no answer came.
+int postWebhook(const QUrl &url, const QByteArray &credentials, const QByteArray &body,
+                const QString &contentType = QStringLiteral("application/json"));
 
 } // namespace confero::test

@@ -4,6 +4,7 @@
 #include "RecordingsPage.h"
 #include "RoomsPage.h"
 #include "SessionsPage.h"
+#include "TestSupport.h"
 #include "config/DataDir.h"
 #include "models/RecordingTableModel.h"
 #include "recordings/DownloadManager.h"
@@ -13,8 +14,6 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTcpServer>
@@ -183,17 +182,7 @@ namespace {
 
 int postWebhook(quint16 port, const QByteArray &credentials, const QByteArray &body)
 {
-    QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/hooks/enablex/sandbox"_s.arg(port)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
-    QNetworkReply *reply = network.post(request, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!finished.wait(15'000))
-        return -1;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
+    return test::postWebhook(QUrl(u"http://127.0.0.1:%1/hooks/enablex/sandbox"_s.arg(port)), credentials, body);
 }
 
 quint16 freePort()

@@ -7,6 +7,7 @@
 #include "EventsPage.h"
 #include "RelayServer.h"
 #include "RelayTestDatabase.h"
+#include "TestSupport.h"
 #include "config/ProjectStore.h"
 #include "config/SecretStore.h"
 #include "models/EventListModel.h"
@@ -18,8 +19,6 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -59,20 +58,11 @@ private:
         dialog->findChild<QDialogButtonBox *>(u"buttonBox"_s)->button(QDialogButtonBox::Save)->click();
     }
 
-    int postWebhook(const QByteArray &body)
+    int postWebhook(const QByteArray &body) const
     {
-        QNetworkAccessManager network;
-        QNetworkRequest request(m_relay->baseUrl().resolved(QUrl(u"/hooks/enablex/acme"_s)));
-        request.setRawHeader("Authorization", "Basic " + QByteArray("platform:s3cret").toBase64());
         // text/plain: the relay takes a webhook whatever Content-Type it says.
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"text/plain"_s);
-        QNetworkReply *reply = network.post(request, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!finished.wait(10'000))
-            return -1;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
+        return test::postWebhook(m_relay->baseUrl().resolved(QUrl(u"/hooks/enablex/acme"_s)), "platform:s3cret", body,
+                                 u"text/plain"_s);
     }
 
 private Q_SLOTS:
