@@ -2358,6 +2358,10 @@
         <source>Relay in this console: ready, webhooks are stored as they arrive</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::RelayLinkDialog</name>
@@ -4164,10 +4168,6 @@ else non-zero with one line on stderr.
         <source>This project has no relay; add one with conferoctl relay add --url URL --token T.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>stored %n new event(s), up to seq %1
 </source>
@@ -4178,10 +4178,6 @@ else non-zero with one line on stderr.
     </message>
     <message>
         <source>connected to the relay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The relay link could not start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,15 +2,11 @@
 
 #include "CliContext.h"
 #include "CommandLine.h"
-#include "config/SecretStore.h"
-#include "relaylink/RelayClient.h"
-#include "relaylink/RelayLinkStore.h"
+#include "relaylink/RelayConnection.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
-#include <QSslCertificate>
 
 #include <csignal>
 
@@ -49,7 +45,7 @@ void WatchCommand::watchSignals()
     connect(m_signalNotifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
         [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
-        m_client->stop(); // commits what arrived, acks it
+        m_connection->stop(); // commits what arrived, acks it
         succeed();
     });
     std::signal(SIGINT, onSignal);
@@ -70,34 +66,9 @@ void WatchCommand::start()
         fail(error);
         return;
     }
-    const StoreResult<std::optional<QUrl>> url = RelayLinkStore(m_context->store()).find(*projectId);
-    if (!url || !url.value()) {
-        fail(url ? tr("This project has no relay; add one with conferoctl relay add --url URL --token T.")
-                 : url.error().message);
-        return;
-    }
-    QString token = qEnvironmentVariable("CONFERO_RELAY_TOKEN");
-    if (token.isEmpty()) {
-        const SecretStore::Result secret = m_context->secrets()->readNow(RelayLinkStore::tokenKeyName(*projectId));
-        if (!secret.ok) {
-            fail(secret.errorMessage);
-            return;
-        }
-        token = secret.value;
-    }
-    m_client = std::make_unique<RelayClient>(m_context->store(), *projectId, *url.value(), token);
-    // As for the platform: a relay with a self-signed certificate is trusted when named here.
-    const QString certificate = qEnvironmentVariable("CONFERO_TRUSTED_CERT");
-    if (!certificate.isEmpty()) {
-        QFile file(certificate);
-        if (!file.open(QIODevice::ReadOnly)) {
-            fail(tr("Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).").arg(certificate));
-            return;
-        }
-        m_client->setTrustedCertificates(QSslCertificate::fromData(file.readAll(), QSsl::Pem));
-    }
+    m_connection = std::make_unique<RelayConnection>(m_context->store(), m_context->secrets(), *projectId);
     const bool json = m_context->json();
-    connect(m_client.get(), &RelayClient::eventsStored, this, [this, json](int added, qint64 cursor) {
+    connect(m_connection.get(), &RelayConnection::eventsStored, this, [this, json](int added, qint64 cursor) {
         if (json)
             m_context->print(
                 QString::fromUtf8(QJsonDocument(QJsonObject{{u"stored"_s, added}, {u"acked_seq"_s, cursor}})
@@ -106,15 +77,25 @@ void WatchCommand::start()
         else
             m_context->print(tr("stored %n new event(s), up to seq %1\n", nullptr, added).arg(cursor));
     });
-    connect(m_client.get(), &RelayClient::problem, this,
-            [this](const QString &message) { m_context->printError(message); });
-    connect(m_client.get(), &RelayClient::stateChanged, this, [this, json](RelayClient::State state) {
-        if (!json && state == RelayClient::State::Streaming)
+    // Problems of a running link (a refused frame, a lost connection) are said and retried; one
+    // that stops it (no token, an unreadable certificate) ends the command.
+    connect(m_connection.get(), &RelayConnection::problem, this, [this](const QString &message) {
+        if (m_connection->status() != RelayConnection::Status::Failed)
+            m_context->printError(message);
+    });
+    connect(m_connection.get(), &RelayConnection::statusChanged, this, [this, json](RelayConnection::Status status) {
+        if (status == RelayConnection::Status::Failed)
+            fail(m_connection->lastProblem());
+        else if (!json && status == RelayConnection::Status::Streaming)
             m_context->printError(tr("connected to the relay"));
     });
-    watchSignals();
-    if (!m_client->start())
-        fail(tr("The relay link could not start."));
+    m_connection->start();
+    if (m_connection->status() == RelayConnection::Status::NotConfigured) {
+        fail(tr("This project has no relay; add one with conferoctl relay add --url URL --token T."));
+        return;
+    }
+    if (m_connection->status() != RelayConnection::Status::Failed)
+        watchSignals();
 }
 
 } // namespace confero::cli

@@ -7,7 +7,7 @@
 class QSocketNotifier;
 
 namespace confero {
-class RelayClient;
+class RelayConnection;
 }
 
 namespace confero::cli {
@@ -28,7 +28,7 @@ public:
 private:
     void watchSignals();
 
-    std::unique_ptr<RelayClient> m_client;
+    std::unique_ptr<RelayConnection> m_connection;
     QSocketNotifier *m_signalNotifier = nullptr;
 };
 

@@ -12,16 +12,18 @@ namespace confero {
 
 namespace {
 
-// As for conferoctl watch: a relay with a self-signed certificate is trusted when named here.
-QList<QSslCertificate> trustedFromEnvironment()
+// A relay with a self-signed certificate is trusted when CONFERO_TRUSTED_CERT names its certificate.
+// Nothing when the variable is unset; nullopt (with `error`) when it names a file that cannot be read.
+std::optional<QList<QSslCertificate>> trustedFromEnvironment(QString *error)
 {
     const QString certificate = qEnvironmentVariable("CONFERO_TRUSTED_CERT");
     if (certificate.isEmpty())
-        return {};
+        return QList<QSslCertificate>();
     QFile file(certificate);
     if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcRelayLink) << "could not read CONFERO_TRUSTED_CERT" << certificate;
-        return {};
+        *error =
+            RelayConnection::tr("Could not read the certificate named by CONFERO_TRUSTED_CERT (%1).").arg(certificate);
+        return std::nullopt;
     }
     return QSslCertificate::fromData(file.readAll(), QSsl::Pem);
 }
@@ -58,9 +60,20 @@ void RelayConnection::start()
         return;
     }
     m_url = *url.value();
+    QString error;
+    const std::optional<QList<QSslCertificate>> trusted = trustedFromEnvironment(&error);
+    if (!trusted) {
+        fail(error);
+        return;
+    }
+    // A token given in the environment (scripts, cron) is used instead of the keychain's.
+    if (const QString token = qEnvironmentVariable("CONFERO_RELAY_TOKEN"); !token.isEmpty()) {
+        startClient(token, *trusted);
+        return;
+    }
     setStatus(Status::ReadingToken);
     m_secrets->read(RelayLinkStore::tokenKeyName(m_projectId), this,
-                    [this, generation](const SecretStore::Result &secret) {
+                    [this, generation, trusted = *trusted](const SecretStore::Result &secret) {
                         if (generation != m_generation)
                             return;
                         if (!secret.ok || secret.value.isEmpty()) {
@@ -68,7 +81,7 @@ void RelayConnection::start()
                                            : secret.errorMessage);
                             return;
                         }
-                        startClient(secret.value, trustedFromEnvironment());
+                        startClient(secret.value, trusted);
                     });
 }
 

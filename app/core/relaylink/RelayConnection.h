@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace confero {
 
@@ -14,8 +15,9 @@ class Store;
 
 // The console's running relay link for one project: it reads the project's relay (RelayLinkStore)
 // and its token (from the keychain, without blocking the window), then runs a RelayClient until
-// stopped or deleted. conferoctl watch does the same from a shell. A relay with a self-signed
-// certificate is trusted when CONFERO_TRUSTED_CERT names its certificate, as for conferoctl.
+// stopped or deleted; the console and `conferoctl watch` both run it. A relay with a self-signed
+// certificate is trusted when CONFERO_TRUSTED_CERT names its certificate; CONFERO_RELAY_TOKEN, when
+// set, is used instead of the keychain's token.
 class RelayConnection final : public QObject
 {
     Q_OBJECT
