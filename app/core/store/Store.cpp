@@ -1,5 +1,7 @@
 #include "Store.h"
 
+#include "TrigramContains.h"
+
 #include "CdrChanges.h"
 #include "Logging.h"
 
@@ -10,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -198,11 +201,17 @@ StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) c
         QSqlQuery pragma(db);
         // WAL lets the console read while a worker writes; foreign keys are off by default in
         // SQLite and the schema relies on ON DELETE CASCADE.
+        // confero_contains(): the call-record search row by row (CdrQuery).
+        QString searchError;
+        sqlite3 *handle = sqliteHandle(db);
         if (!pragma.exec(u"PRAGMA journal_mode=WAL"_s) || !pragma.exec(u"PRAGMA foreign_keys=ON"_s)
-            || !pragma.exec(u"PRAGMA busy_timeout=5000"_s)) {
-            const StoreError error =
-                sqlError(StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
-                         pragma.lastError());
+            || !pragma.exec(u"PRAGMA busy_timeout=5000"_s)
+            || (handle && !TrigramContains::install(handle, &searchError))) {
+            const StoreError error = searchError.isEmpty()
+                ? sqlError(StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
+                           pragma.lastError())
+                : StoreError{StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
+                             searchError};
             pragma = QSqlQuery();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connectionName);
@@ -210,6 +219,16 @@ StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) c
         }
     }
     return db;
+}
+
+sqlite3 *Store::sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 StoreResult<bool> Store::migrate(bool existingFile)

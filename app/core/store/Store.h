@@ -7,6 +7,8 @@
 
 #include <memory>
 
+struct sqlite3;
+
 namespace confero {
 
 class CdrChanges;
@@ -40,6 +42,11 @@ public:
 
     // Announces changes of the stored call records (CdrSync, CdrRetention announce; views listen).
     CdrChanges *cdrChanges() const;
+
+    // The connection's own sqlite3 handle when it is Qt's SQLite driver, else null: the bulk
+    // ingest and the page reads step prepared statements on it directly (QSqlQuery costs a
+    // QVariant per value), inside whatever transaction QSqlDatabase opened.
+    static sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
     // Default location inside the data folder: <data>/confero.sqlite
     static QString defaultLocation(const QString &dataDir);
