@@ -948,6 +948,10 @@
         <source>Could not read the call records.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not find the rows to jump to.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confero::CdrReportQuery</name>
@@ -1023,10 +1027,6 @@
 </context>
 <context>
     <name>confero::CdrTableModel</name>
-    <message>
-        <source>Could not find where row %1 starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Call records cannot be sorted by &quot;%1&quot;; use one of: %2.</source>
         <translation type="unfinished"></translation>
@@ -3013,15 +3013,15 @@ Create one with New room (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not find where session %1 starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not read the rooms of the stored sessions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not find the selected session again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find the sessions to jump to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -252,12 +252,18 @@ private Q_SLOTS:
             QVERIFY2(page, qPrintable(page ? QString() : page.error().message + u' ' + page.error().detail));
             for (const SessionRow &row : page.value().rows)
                 paged.append(row.id);
-            // keyAt finds the start of the next page from the very beginning, as a jump would.
+            // keyAt finds the start of the next page from the very beginning, as a jump would, and
+            // from the end backwards, as a jump near the end does.
             if (page.value().next) {
                 const auto key = SessionQuery::keyAt(m_store->database(), postgres, m_projectId, filter, sort,
-                                                     std::nullopt, paged.size() - 1);
+                                                     CdrRowSeek{std::nullopt, paged.size() - 1, false});
                 QVERIFY(key && key.value());
                 QCOMPARE(key.value()->id, page.value().next->id);
+                const auto fromEnd =
+                    SessionQuery::keyAt(m_store->database(), postgres, m_projectId, filter, sort,
+                                        CdrRowSeek{std::nullopt, expected.size() - paged.size(), true});
+                QVERIFY(fromEnd && fromEnd.value());
+                QCOMPARE(fromEnd.value()->id, page.value().next->id);
             }
             after = page.value().next;
             QVERIFY(++pages < 1000);

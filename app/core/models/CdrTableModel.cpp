@@ -35,53 +35,6 @@ constexpr QLatin1StringView kSortColumns[] = {
 };
 static_assert(std::size(kSortColumns) == CdrTableModel::ColumnCount);
 
-// CdrQuery's text columns: the jump query must order them exactly as CdrQuery::page() does (byte
-// order, so COLLATE "C" on PostgreSQL), or the key it finds would not be where page() looks.
-bool isTextColumn(const QString &column)
-{
-    static const QStringList text{u"conf_num"_s, u"room_id"_s,  u"room_name"_s,  u"name"_s,
-                                  u"user_ref"_s, u"role"_s,     u"agent"_s,      u"ip"_s,
-                                  u"cdr_id"_s,   u"call_num"_s, u"call_log_id"_s};
-    return text.contains(column);
-}
-
-using KeyResult = StoreResult<std::optional<CdrPageKey>>;
-
-// The key of the row `offset` rows after `after` (or from the first row), in the sort's order:
-// where the page after that row starts. Nothing when there are not that many rows.
-KeyResult keyAt(QSqlDatabase &db, bool postgres, qint64 projectId, const CdrFilter &filter, const CdrSort &sort,
-                const std::optional<CdrPageKey> &after, qint64 offset)
-{
-    const QString sortExpr = sort.column + (postgres && isTextColumn(sort.column) ? u" COLLATE \"C\""_s : QString());
-    const QString direction = sort.descending ? u" DESC"_s : u" ASC"_s;
-    QVariantList values;
-    QString sql = u"SELECT "_s + sort.column + u", id FROM participants WHERE project_id = ? AND "_s
-        + CdrQuery::whereClause(filter, postgres, &values);
-    if (after) {
-        sql += u" AND ("_s + sortExpr + u", id) "_s + (sort.descending ? u"<"_s : u">"_s) + u" (?, ?)"_s;
-        values.append(after->value);
-        values.append(after->id);
-    }
-    if (sort.column == u"id"_s)
-        sql += u" ORDER BY id"_s + direction;
-    else
-        sql += u" ORDER BY "_s + sortExpr + direction + u", id"_s + direction;
-    sql += u" LIMIT 1 OFFSET "_s + QString::number(offset);
-
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    query.addBindValue(projectId);
-    for (const QVariant &value : std::as_const(values))
-        query.addBindValue(value);
-    if (!query.exec())
-        return StoreError{CdrTableModel::tr("Could not find where row %1 starts.").arg(offset + 1),
-                          query.lastError().text()};
-    if (!query.next())
-        return std::optional<CdrPageKey>();
-    return std::optional<CdrPageKey>(CdrPageKey{query.value(0), query.value(1).toLongLong()});
-}
-
 QString localTime(qint64 ms)
 {
     return ms == 0 ? QString() : QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
@@ -181,10 +134,10 @@ CdrTableModel::PageJob CdrTableModel::pageJob(const std::optional<CdrPageKey> &a
     };
 }
 
-CdrTableModel::KeyJob CdrTableModel::keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const
+CdrTableModel::KeyJob CdrTableModel::keyJob(const CdrRowSeek &seek) const
 {
-    return [postgres = m_store->isPostgres(), projectId = m_projectId, filter = m_filter, sort = m_sort, after,
-            offset](QSqlDatabase &db) { return keyAt(db, postgres, projectId, filter, sort, after, offset); };
+    return [postgres = m_store->isPostgres(), projectId = m_projectId, filter = m_filter, sort = m_sort,
+            seek](const QSqlDatabase &db) { return CdrQuery::keyAtOn(db, postgres, projectId, filter, sort, seek); };
 }
 
 QVariant CdrTableModel::displayData(const CdrRow &row, int column) const

@@ -75,7 +75,7 @@ public:
 protected:
     void countRows(std::function<void(StoreResult<qint64>)> done) override;
     PageJob pageJob(const std::optional<CdrPageKey> &after, int limit) const override;
-    KeyJob keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const override;
+    KeyJob keyJob(const CdrRowSeek &seek) const override;
 
 private:
     QVariant displayData(const CdrRow &row, int column) const;

@@ -184,12 +184,10 @@ SessionTableModel::PageJob SessionTableModel::pageJob(const std::optional<CdrPag
     };
 }
 
-SessionTableModel::KeyJob SessionTableModel::keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const
+SessionTableModel::KeyJob SessionTableModel::keyJob(const CdrRowSeek &seek) const
 {
-    return [postgres = m_store->isPostgres(), projectId = m_projectId, filter = m_filter, sort = m_sort, after,
-            offset](const QSqlDatabase &db) {
-        return SessionQuery::keyAt(db, postgres, projectId, filter, sort, after, offset);
-    };
+    return [postgres = m_store->isPostgres(), projectId = m_projectId, filter = m_filter, sort = m_sort,
+            seek](const QSqlDatabase &db) { return SessionQuery::keyAt(db, postgres, projectId, filter, sort, seek); };
 }
 
 QVariant SessionTableModel::displayData(const SessionRow &row, int column) const

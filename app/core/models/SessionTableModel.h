@@ -81,7 +81,7 @@ Q_SIGNALS:
 protected:
     void countRows(std::function<void(StoreResult<qint64>)> done) override;
     PageJob pageJob(const std::optional<CdrPageKey> &after, int limit) const override;
-    KeyJob keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const override;
+    KeyJob keyJob(const CdrRowSeek &seek) const override;
 
 private:
     QVariant displayData(const SessionRow &row, int column) const;

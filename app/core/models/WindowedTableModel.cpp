@@ -13,6 +13,9 @@ WindowedTableModel::WindowedTableModel(Store *store, QObject *parent)
     , m_locator(new StoreWorker(store, this))
     , m_reader(new StoreWorker(store, this))
 {
+    // While the first count runs: the first page and the first jump find their connections open.
+    m_locator->warmUp();
+    m_reader->warmUp();
 }
 
 WindowedTableModel::~WindowedTableModel()
@@ -235,11 +238,15 @@ void WindowedTableModel::locatePage(int page)
         from = it.key();
         fromKey = it.value();
     }
-    const qint64 offset = static_cast<qint64>(page - from) * m_pageSize - 1;
+    CdrRowSeek seek{fromKey, static_cast<qint64>(page - from) * m_pageSize - 1, false};
+    // The row wanted is the last of the page before; from the end it is this many rows back.
+    const qint64 fromEnd = m_total - static_cast<qint64>(page) * m_pageSize;
+    if (m_total > 0 && fromEnd >= 0 && fromEnd < seek.offset)
+        seek = CdrRowSeek{std::nullopt, fromEnd, true};
     const quint64 generation = m_generation;
     StoreWorker *worker = m_locator;
     m_locator->run<KeyResult>(
-        [job = keyJob(fromKey, offset), worker](QSqlDatabase &db) -> KeyResult {
+        [job = keyJob(seek), worker](QSqlDatabase &db) -> KeyResult {
             if (!db.isOpen())
                 return worker->openError();
             return job(db);

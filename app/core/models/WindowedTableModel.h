@@ -38,7 +38,8 @@ class StoreWorker;
 //   read waits for it instead of being located). A page whose
 //   start is not known (a jump: scrollbar dragged to row 999,999) is found with one query
 //   `... ORDER BY <sort>, id LIMIT 1 OFFSET n`, counted from the nearest known page start before
-//   it. OFFSET walks n index entries, so that query runs on the model's locator StoreWorker (not
+//   it or from the last row backwards (the opposite order), whichever is nearer. OFFSET walks n
+//   index entries, so that query runs on the model's locator StoreWorker (not
 //   the count's nor the reader's, so a slow count or jump never delays the pages of the screen),
 //   and the page itself is then read on the reader. The index holds one key per page ever located
 //   (at most count / pageSize).
@@ -105,10 +106,10 @@ protected:
     quint64 generation() const;
     // The worker (with its own connection) that reads the pages.
     StoreWorker *reader() const;
-    // A job for the locator worker: the key of the row `offset` rows after `after` (or from the
-    // first row) in the current sort, nothing when there are not that many rows. It runs on another
-    // thread, so it must carry copies of what it needs and not touch the model.
-    virtual KeyJob keyJob(const std::optional<CdrPageKey> &after, qint64 offset) const = 0;
+    // A job for the locator worker: the key of the row `seek` names in the current sort, nothing
+    // when there are not that many rows. It runs on another thread, so it must carry copies of what
+    // it needs and not touch the model.
+    virtual KeyJob keyJob(const CdrRowSeek &seek) const = 0;
     // The rows of a page: keep none (it has no rows), forget one, forget all.
     virtual void keepEmptyPage(int page) = 0;
     virtual void dropPage(int page) = 0;

@@ -1,6 +1,7 @@
 #include "CdrIngest.h"
 
 #include "Logging.h"
+#include "Store.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -45,20 +46,6 @@ struct Match
     QString cdrId;
     QString cdrKey;
 };
-
-// The connection's own sqlite3 handle, when it is Qt's SQLite driver: the bulk path binds and steps
-// prepared statements on it directly. QSqlQuery costs a QVariant per value and a result object per
-// execution, which at a million rows is most of an ingest; the handle is the same connection, so
-// the statements run inside the transaction QSqlDatabase opened.
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    if (!db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
 
 // One prepared statement on a raw handle, values bound the way Qt's SQLite driver binds them
 // (text as UTF-16, integers as 64 bits, doubles as doubles), so what is stored is the same whichever
@@ -157,7 +144,7 @@ struct CdrIngest::Statements
         "connect_minutes = ?, recorded = ?, trans_date_ms = ?, problems = ?, raw_json = ?, synced_at = ? WHERE id = ?";
 
     explicit Statements(const QSqlDatabase &db)
-        : handle(sqliteHandle(db))
+        : handle(Store::sqliteHandle(db))
         , byKey(db)
         , byNatural(db)
         , byHash(db)
@@ -213,7 +200,16 @@ void CdrIngest::refreshStatistics(const QSqlDatabase &db)
     if (db.driverName() != QLatin1String("QSQLITE"))
         return;
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA analysis_limit=1000")) || !query.exec(QStringLiteral("ANALYZE")))
+    // The rows the last ANALYZE saw (sqlite_stat1 exists only after the first), and now.
+    qint64 analyzed = 0;
+    if (query.exec(QStringLiteral("SELECT stat FROM sqlite_stat1 WHERE idx = 'participants_by_id'")) && query.next())
+        analyzed = query.value(0).toString().section(QLatin1Char(' '), 0, 0).toLongLong();
+    qint64 rows = 0;
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM participants")) && query.next())
+        rows = query.value(0).toLongLong();
+    if (analyzed > 0 && qAbs(rows - analyzed) * 10 < analyzed)
+        return;
+    if (!query.exec(QStringLiteral("PRAGMA analysis_limit=0")) || !query.exec(QStringLiteral("ANALYZE")))
         qCWarning(lcStore) << "could not refresh the query planner's statistics:" << query.lastError().text();
 }
 

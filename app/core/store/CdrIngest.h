@@ -45,10 +45,12 @@ public:
 
     StoreResult<CdrIngestStats> ingest(const QList<CdrRow> &rows);
 
-    // Brings the query planner's statistics up to date after many rows were stored (SQLite's
-    // ANALYZE, limited to a sample of each index so it takes milliseconds at any size): without
-    // them SQLite picks indexes blind, e.g. walks the join-time index for one conference. Failure
-    // only costs speed, so it is logged, not returned. PostgreSQL keeps its own (autovacuum).
+    // Brings the query planner's statistics up to date once the call records have grown or shrunk
+    // by a tenth since they were last taken (SQLite's ANALYZE, whole: 5 s at a million rows, so not
+    // after every sync): without them SQLite picks indexes blind, e.g. walks the join-time index for
+    // one conference. A sampled ANALYZE (analysis_limit) reads the first rows of each index and
+    // took one project's million rows for 1,001, which is worse than none. Failure only costs
+    // speed, so it is logged, not returned. PostgreSQL keeps its own (autovacuum).
     static void refreshStatistics(const QSqlDatabase &db);
 
     StoreResult<bool> begin();

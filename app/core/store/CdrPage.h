@@ -17,6 +17,17 @@ struct CdrPageKey
     qint64 id = 0;
 };
 
+// Which row a jump looks for (its key is where the next page starts): the row `offset` rows after
+// `after` (from the first row without it) in the sort's order, or, with fromEnd, the row `offset`
+// rows before the last one (`after` empty). A jump near the end walks from there: OFFSET steps
+// over every row it skips, so row 999,999 of a million is one step from the end, not a million.
+struct CdrRowSeek
+{
+    std::optional<CdrPageKey> after;
+    qint64 offset = 0;
+    bool fromEnd = false;
+};
+
 struct CdrStoredRow
 {
     qint64 id = 0;

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <functional>
+
 #include <sqlite3.h>
 
 namespace confero {
@@ -62,10 +64,10 @@ const Column *column(const QString &name)
     return nullptr;
 }
 
-const QString kSelect =
-    u"SELECT id, cdr_id, app_id, conf_num, call_num, call_log_id, room_id, room_name, name, user_ref, role, "
+const QString kSelected =
+    u"id, cdr_id, app_id, conf_num, call_num, call_log_id, room_id, room_name, name, user_ref, role, "
     "agent, ip, connect_ms, disconnect_ms, duration_s, published_minutes, subscribed_minutes, "
-    "connect_minutes, recorded, trans_date_ms, problems, raw_json FROM participants"_s;
+    "connect_minutes, recorded, trans_date_ms, problems, raw_json"_s;
 
 CdrStoredRow readRow(const QSqlQuery &query)
 {
@@ -99,9 +101,6 @@ CdrStoredRow readRow(const QSqlQuery &query)
     return stored;
 }
 
-// The connection's sqlite3 handle when it is Qt's SQLite driver (see CdrIngest): pages are read
-// through it directly, without a QVariant per value, which is most of what reading a page of 23
-// columns costs (an export reads every row this way).
 // A time limit on one statement, checked by SQLite's progress handler every thousand VM steps.
 struct QueryBudget
 {
@@ -114,16 +113,6 @@ struct QueryBudget
         return self->clock.elapsed() > self->ms ? 1 : 0;
     }
 };
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    if (!db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
 
 // A value as Qt's SQLite driver would have answered it (INTEGER as qlonglong, REAL as double, TEXT
 // as QString, NULL as a null QString): page keys go back into queries the model runs with QSqlQuery.
@@ -214,6 +203,44 @@ CdrStoredRow readRawRow(sqlite3_stmt *statement)
     return stored;
 }
 
+enum class Step { Done, OutOfTime, Failed };
+
+// Runs `sql` on the raw handle, the project id bound first and then `values`, calling `onRow` for
+// each row until it answers false. With budgetMs > 0 SQLite's progress handler stops the statement
+// after that long (OutOfTime). `detail` gets SQLite's message when it fails.
+Step stepRaw(sqlite3 *handle, const QString &sql, qint64 projectId, const QVariantList &values, int budgetMs,
+             const std::function<bool(sqlite3_stmt *)> &onRow, QString *detail)
+{
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
+        *detail = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        return Step::Failed;
+    }
+    QueryBudget budget{QElapsedTimer(), budgetMs};
+    if (budgetMs > 0) {
+        budget.clock.start();
+        sqlite3_progress_handler(handle, 1000, &QueryBudget::spent, &budget);
+    }
+    int code = bindRaw(statement, 1, projectId);
+    for (qsizetype i = 0; code == SQLITE_OK && i < values.size(); ++i)
+        code = bindRaw(statement, int(i + 2), values.at(i));
+    if (code == SQLITE_OK) {
+        while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+            if (!onRow(statement))
+                break;
+        }
+    }
+    if (budgetMs > 0)
+        sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+    *detail = QString::fromUtf8(sqlite3_errmsg(handle));
+    sqlite3_finalize(statement);
+    if (code == SQLITE_INTERRUPT && budgetMs > 0)
+        return Step::OutOfTime;
+    return code == SQLITE_ROW || code == SQLITE_DONE ? Step::Done : Step::Failed;
+}
+
 qint64 dayStartMs(const QDate &day)
 {
     return QDateTime(day, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
@@ -236,7 +263,12 @@ StoreResult<qint64> countOn(const QSqlDatabase &db, bool postgres, qint64 projec
     QVariantList values;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT COUNT(*) FROM participants WHERE project_id = ? AND "_s
+    // A search alone on SQLite: each match is looked up in the (project, id) index, not in the
+    // table, whose rows are a few kilobytes each (100,000 matches: 85 ms instead of 300).
+    const bool searchAlone = !postgres && filter.text.size() >= 3 && !filter.from.isValid() && !filter.to.isValid()
+        && filter.roomId.isEmpty() && filter.confNum.isEmpty() && filter.role.isEmpty() && filter.minDurationS <= 0;
+    query.prepare(u"SELECT COUNT(*) FROM participants "_s
+                  + (searchAlone ? u"INDEXED BY participants_by_id "_s : QString()) + u"WHERE project_id = ? AND "_s
                   + CdrQuery::whereClause(filter, postgres, &values));
     query.addBindValue(projectId);
     for (const QVariant &value : std::as_const(values))
@@ -244,6 +276,68 @@ StoreResult<qint64> countOn(const QSqlDatabase &db, bool postgres, qint64 projec
     if (!query.exec() || !query.next())
         return StoreError{QueryText::tr("Could not count the call records."), query.lastError().text()};
     return query.value(0).toLongLong();
+}
+
+// The index, of those the filter's terms start (each holds every filter column, migration 13), that
+// shows the filter's terms other than a search keep fewer than `fewRows` rows, read for at most a few milliseconds
+// each; nothing when none does. Each is tried because SQLite has no histogram to choose by: it
+// took "role = 'audience'" (no row) to be as common as "duration >= 60" (almost every row).
+std::optional<QString> fewRowsIndex(sqlite3 *handle, qint64 projectId, CdrFilter filter, int fewRows)
+{
+    filter.text.clear(); // a search is not in these indexes: the rows of the other terms are counted
+    QStringList indexes;
+    if (!filter.role.isEmpty())
+        indexes.append(u"participants_by_role"_s);
+    if (!filter.roomId.isEmpty())
+        indexes.append(u"participants_by_room"_s);
+    if (filter.from.isValid() || filter.to.isValid())
+        indexes.append(u"participants_by_connect"_s);
+    if (filter.minDurationS > 0)
+        indexes.append(u"participants_by_duration"_s);
+    QVariantList values;
+    const QString where = CdrQuery::whereClause(filter, false, &values);
+    for (const QString &index : std::as_const(indexes)) {
+        const QString sql = u"SELECT COUNT(*) FROM (SELECT 1 FROM participants INDEXED BY "_s + index
+            + u" WHERE project_id = ? AND "_s + where + u" LIMIT "_s + QString::number(fewRows) + u')';
+        qint64 counted = fewRows;
+        QString detail;
+        const Step step = stepRaw(
+            handle, sql, projectId, values, CdrQuery::FewRowsBudgetMs,
+            [&](sqlite3_stmt *statement) {
+                counted = sqlite3_column_int64(statement, 0);
+                return false;
+            },
+            &detail);
+        if (step == Step::Done && counted < fewRows)
+            return index;
+        if (step == Step::Done)
+            return std::nullopt; // exact: it keeps many
+    }
+    return std::nullopt;
+}
+
+// Whether a search matches fewer than CdrQuery::FewRows rows in the trigram index (in any
+// project), found within CdrQuery::FewRowsBudgetMs; false when it matches more or takes longer.
+bool fewMatches(sqlite3 *handle, const CdrFilter &filter)
+{
+    QVariantList values;
+    // stepRaw binds a project id first; the trigram index has none (`? IS NOT NULL` takes it).
+    const QString sql = u"SELECT COUNT(*) FROM (SELECT 1 FROM participants_search WHERE ? IS NOT NULL AND "
+                        "participants_search MATCH ? LIMIT "_s
+        + QString::number(CdrQuery::FewRows) + u')';
+    QString phrase = filter.text;
+    phrase.replace(u'"', u"\"\""_s);
+    values.append(QString(u"{name user_ref} : \""_s + phrase + u'"'));
+    qint64 counted = CdrQuery::FewRows;
+    QString detail;
+    const Step step = stepRaw(
+        handle, sql, 0, values, CdrQuery::FewRowsBudgetMs,
+        [&](sqlite3_stmt *statement) {
+            counted = sqlite3_column_int64(statement, 0);
+            return false;
+        },
+        &detail);
+    return step == Step::Done && counted < CdrQuery::FewRows;
 }
 
 } // namespace
@@ -306,8 +400,19 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
             // case, without scanning: a phrase of the text's trigrams is exactly "contains".
             QString phrase = filter.text;
             phrase.replace(u'"', u"\"\""_s);
-            terms.append(u"id IN (SELECT rowid FROM participants_search WHERE participants_search MATCH ?)"_s);
-            values->append(QString(u"{name user_ref} : \""_s + phrase + u'"'));
+            if (plan == Plan::SortIndex) {
+                // Walking the sort index: each row is asked whether it matches, as the trigram
+                // index would answer (TrigramContains), without finding every match first.
+                terms.append(u"(confero_contains(name, ?) OR confero_contains(user_ref, ?))"_s);
+                values->append(filter.text);
+                values->append(filter.text);
+            } else {
+                // Reading a filter's index (FilterIndex), each row's id is looked up in the matches
+                // there (`+id`), no table read; otherwise the matches are the rows read.
+                terms.append((plan == Plan::FilterIndex ? u"+"_s : QString())
+                             + u"id IN (SELECT rowid FROM participants_search WHERE participants_search MATCH ?)"_s);
+                values->append(QString(u"{name user_ref} : \""_s + phrase + u'"'));
+            }
         } else {
             // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL needs ILIKE for the same.
             const QString like = postgres ? u"ILIKE"_s : u"LIKE"_s;
@@ -320,45 +425,79 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
     return terms.join(u" AND "_s);
 }
 
-bool CdrQuery::triesSortIndex(const CdrFilter &filter, const CdrSort &sort)
+QList<CdrQuery::PlanTry> CdrQuery::plansFor(sqlite3 *handle, qint64 projectId, const CdrFilter &filter,
+                                            const CdrSort &sort)
 {
-    // A text search has its own index (the trigrams) and one session is a handful of rows: the
-    // planner's plan is the right one. Sorted by join time, the join-time index gives the order.
-    if (!filter.text.isEmpty() || !filter.confNum.isEmpty() || sort.column == u"connect_ms")
-        return false;
-    return filter.from.isValid() || filter.to.isValid() || !filter.roomId.isEmpty() || !filter.role.isEmpty()
-        || filter.minDurationS > 0;
+    const bool search = filter.text.size() >= 3;
+    const bool narrowed = filter.from.isValid() || filter.to.isValid() || !filter.roomId.isEmpty()
+        || !filter.role.isEmpty() || filter.minDurationS > 0;
+    const PlanTry planner{Plan::Planner, {}, 0};
+    // One session is a handful of rows: its own index and a sort are the right plan.
+    if (!filter.confNum.isEmpty() || (!search && !narrowed))
+        return {planner};
+    if (search && narrowed) {
+        // The planner seeks each of the search's matches (30,000 for "elena") in an index; reading
+        // the range of the other terms and looking each row up in the matches is quicker when that
+        // range is not the whole table. A search keeps few of the rows it is given.
+        if (const std::optional<QString> index = fewRowsIndex(handle, projectId, filter, 25 * FewRows))
+            return {{Plan::FilterIndex, *index, 0}};
+        return {planner};
+    }
+    if (!search && sort.column == u"connect_ms")
+        return {planner}; // the join-time index gives the order of a date range
+    // A filter that keeps few rows: its index, and a sort of those. One that keeps many (or a search
+    // alone, which the trigram index answers in no order): walking the sort index finds a page at
+    // once. Between the two the walk is stopped after a while and the planner's plan reads the page.
+    if (!search) {
+        if (const std::optional<QString> index = fewRowsIndex(handle, projectId, filter, FewRows))
+            return {{Plan::FilterIndex, *index, 0}};
+    } else if (fewMatches(handle, filter)) {
+        return {planner}; // the walk would pass every row to find none or a few
+    }
+    return {{Plan::SortIndex, {}, search ? 2 * SortIndexBudgetMs : SortIndexBudgetMs}, planner};
 }
 
-QString CdrQuery::pageSql(const CdrFilter &filter, const CdrSort &sort, bool postgres, int limit,
-                          const std::optional<CdrPageKey> &after, QVariantList *values, Content content, Plan plan)
+QString CdrQuery::orderedSql(const QString &selected, const CdrFilter &filter, const CdrSort &sort, bool postgres,
+                             const std::optional<CdrPageKey> &after, QVariantList *values, Plan plan,
+                             const QString &index)
 {
     const Column *sortColumn = column(sort.column);
     if (!sortColumn)
         return {};
     // PostgreSQL would sort text by the database's locale; byte order is what SQLite does, and one
     // order on both backends is what makes the same query give the same pages.
+    // FilterIndex: `+` keeps every index from giving the order (or the keyset's range), so the
+    // filter's own index is read and its few rows sorted.
+    const QString unordered = plan == Plan::FilterIndex ? u"+"_s : QString();
     const QString sortExpr =
-        QString(sortColumn->name) + (sortColumn->text && postgres ? u" COLLATE \"C\""_s : QString());
+        unordered + QString(sortColumn->name) + (sortColumn->text && postgres ? u" COLLATE \"C\""_s : QString());
+    const QString idExpr = unordered + u"id"_s;
     const QString direction = sort.descending ? u" DESC"_s : u" ASC"_s;
-
-    // Without raw_json the column stays, empty, so every reader finds the columns where they are.
-    QString sql =
-        (content == Content::Whole ? kSelect
-                                   : QString(kSelect).replace(u", raw_json FROM"_s, u", '' AS raw_json FROM"_s))
-        + u" WHERE project_id = ? AND "_s + whereClause(filter, postgres, values, plan);
+    QString sql = u"SELECT "_s + selected + u" FROM participants "_s
+        + (index.isEmpty() ? QString() : u"INDEXED BY "_s + index + u' ') + u"WHERE project_id = ? AND "_s
+        + whereClause(filter, postgres, values, plan);
     if (after) {
         // Row values compare (a, b) lexicographically on both SQLite (3.15+) and PostgreSQL.
-        sql += u" AND ("_s + sortExpr + u", id) "_s + (sort.descending ? u"<"_s : u">"_s) + u" (?, ?)"_s;
+        sql += u" AND ("_s + sortExpr + u", "_s + idExpr + u") "_s + (sort.descending ? u"<"_s : u">"_s) + u" (?, ?)"_s;
         values->append(after->value);
         values->append(after->id);
     }
     if (sortColumn->name == QLatin1StringView("id"))
-        sql += u" ORDER BY id"_s + direction;
+        sql += u" ORDER BY "_s + idExpr + direction;
     else
-        sql += u" ORDER BY "_s + sortExpr + direction + u", id"_s + direction;
-    sql += u" LIMIT "_s + QString::number(std::max(1, limit) + 1);
+        sql += u" ORDER BY "_s + sortExpr + direction + u", "_s + idExpr + direction;
     return sql;
+}
+
+QString CdrQuery::pageSql(const CdrFilter &filter, const CdrSort &sort, bool postgres, int limit,
+                          const std::optional<CdrPageKey> &after, QVariantList *values, Content content, Plan plan,
+                          const QString &index)
+{
+    // Without raw_json the column stays, empty, so every reader finds the columns where they are.
+    const QString sql = orderedSql(
+        content == Content::Whole ? kSelected : QString(kSelected).replace(u", raw_json"_s, u", '' AS raw_json"_s),
+        filter, sort, postgres, after, values, plan, index);
+    return sql.isEmpty() ? sql : sql + u" LIMIT "_s + QString::number(std::max(1, limit) + 1);
 }
 
 StoreResult<CdrPage> CdrQuery::page(const CdrFilter &filter, const CdrSort &sort, int limit,
@@ -382,67 +521,48 @@ StoreResult<CdrPage> CdrQuery::pageOn(const QSqlDatabase &db, bool postgres, qin
     CdrPage page;
     const int wanted = std::max(1, limit);
     // The sort column's index in the SELECT, to read the page's last key from.
-    static const QStringList selected = kSelect.mid(7, kSelect.indexOf(u" FROM"_s) - 7).split(u", "_s);
+    static const QStringList selected = kSelected.split(u", "_s);
     const qsizetype keyIndex = selected.indexOf(QString(sortColumn->name));
     QVariant lastValue;
     bool more = false;
 
-    if (sqlite3 *handle = sqliteHandle(db)) {
+    if (sqlite3 *handle = Store::sqliteHandle(db)) {
         // One page through the raw handle; nothing (and the page untouched) when the budget ran out.
         const auto readPage = [&](const QString &text, const QVariantList &bound,
                                   int budgetMs) -> std::optional<StoreResult<CdrPage>> {
             CdrPage read;
             QVariant last;
             bool further = false;
-            sqlite3_stmt *statement = nullptr;
-            const QByteArray utf8 = text.toUtf8();
-            if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
-                const QString detail = QString::fromUtf8(sqlite3_errmsg(handle));
-                sqlite3_finalize(statement);
-                return StoreError{QueryText::tr("Could not read the call records."), detail};
-            }
-            QueryBudget budget{QElapsedTimer(), budgetMs};
-            if (budgetMs > 0) {
-                budget.clock.start();
-                sqlite3_progress_handler(handle, 1000, &QueryBudget::spent, &budget);
-            }
-            int code = bindRaw(statement, 1, projectId);
-            for (qsizetype i = 0; code == SQLITE_OK && i < bound.size(); ++i)
-                code = bindRaw(statement, int(i + 2), bound.at(i));
-            while (code == SQLITE_OK || code == SQLITE_ROW) {
-                code = sqlite3_step(statement);
-                if (code != SQLITE_ROW)
-                    break;
-                if (read.rows.size() == wanted) {
-                    further = true;
-                    break;
-                }
-                read.rows.append(readRawRow(statement));
-                last = keyIndex >= 0 ? rawValue(statement, int(keyIndex)) : QVariant();
-            }
-            if (budgetMs > 0)
-                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
-            const QString detail = QString::fromUtf8(sqlite3_errmsg(handle));
-            sqlite3_finalize(statement);
-            if (code == SQLITE_INTERRUPT && budgetMs > 0)
+            QString detail;
+            const Step step = stepRaw(
+                handle, text, projectId, bound, budgetMs,
+                [&](sqlite3_stmt *statement) {
+                    if (read.rows.size() == wanted) {
+                        further = true;
+                        return false;
+                    }
+                    read.rows.append(readRawRow(statement));
+                    last = keyIndex >= 0 ? rawValue(statement, int(keyIndex)) : QVariant();
+                    return true;
+                },
+                &detail);
+            if (step == Step::OutOfTime)
                 return std::nullopt;
-            if (code != SQLITE_ROW && code != SQLITE_DONE)
+            if (step == Step::Failed)
                 return StoreError{QueryText::tr("Could not read the call records."), detail};
             if (further && !read.rows.isEmpty())
                 read.next = CdrPageKey{last, read.rows.constLast().id};
             return read;
         };
-        if (triesSortIndex(filter, sort)) {
-            // Walking the sort index finds a page at once when the filter keeps many rows; when it
-            // keeps few, the walk is stopped and the planner's plan (an index on the filter, then
-            // a sort of what it found) reads the page instead.
-            QVariantList hintedValues;
-            const QString hinted =
-                pageSql(filter, sort, postgres, limit, after, &hintedValues, content, Plan::SortIndex);
-            if (std::optional<StoreResult<CdrPage>> fast = readPage(hinted, hintedValues, SortIndexBudgetMs))
-                return *fast;
+        const QList<PlanTry> plans = plansFor(handle, projectId, filter, sort);
+        for (const PlanTry &plan : plans) {
+            QVariantList planValues;
+            const QString planSql =
+                pageSql(filter, sort, postgres, limit, after, &planValues, content, plan.plan, plan.index);
+            if (std::optional<StoreResult<CdrPage>> read = readPage(planSql, planValues, plan.budgetMs))
+                return *read;
         }
-        return *readPage(sql, values, 0);
+        return StoreError{QueryText::tr("Could not read the call records."), {}}; // the last plan has no budget
     }
 
     QSqlQuery query(db);
@@ -464,6 +584,67 @@ StoreResult<CdrPage> CdrQuery::pageOn(const QSqlDatabase &db, bool postgres, qin
     if (more && !page.rows.isEmpty())
         page.next = CdrPageKey{lastValue, page.rows.constLast().id};
     return page;
+}
+
+StoreResult<std::optional<CdrPageKey>> CdrQuery::keyAtOn(const QSqlDatabase &db, bool postgres, qint64 projectId,
+                                                         const CdrFilter &filter, const CdrSort &sort,
+                                                         const CdrRowSeek &seek)
+{
+    const Column *sortColumn = column(sort.column);
+    if (!sortColumn)
+        return StoreError{QueryText::tr("Call records cannot be sorted by \"%1\"; use one of: %2.")
+                              .arg(sort.column, columns().join(u", "_s)),
+                          {}};
+    // From the end: the same rows in the opposite order, from the first.
+    CdrSort order = sort;
+    order.descending = sort.descending != seek.fromEnd;
+    const std::optional<CdrPageKey> after = seek.fromEnd ? std::nullopt : seek.after;
+    const QString selected = QString(sortColumn->name) + u", id"_s;
+    const QString tail = u" LIMIT 1 OFFSET "_s + QString::number(std::max<qint64>(0, seek.offset));
+    const auto failed = [](const QString &detail) {
+        return StoreError{QueryText::tr("Could not find the rows to jump to."), detail};
+    };
+
+    if (sqlite3 *handle = Store::sqliteHandle(db)) {
+        using Found = StoreResult<std::optional<CdrPageKey>>;
+        const auto seekWith = [&](Plan plan, int budgetMs, const QString &index = {}) -> std::optional<Found> {
+            QVariantList values;
+            const QString sql = orderedSql(selected, filter, order, postgres, after, &values, plan, index) + tail;
+            std::optional<CdrPageKey> found;
+            QString detail;
+            const Step step = stepRaw(
+                handle, sql, projectId, values, budgetMs,
+                [&](sqlite3_stmt *statement) {
+                    found = CdrPageKey{rawValue(statement, 0), sqlite3_column_int64(statement, 1)};
+                    return false;
+                },
+                &detail);
+            if (step == Step::OutOfTime)
+                return std::nullopt;
+            if (step == Step::Failed)
+                return Found(failed(detail));
+            return Found(found);
+        };
+        for (const PlanTry &plan : plansFor(handle, projectId, filter, order)) {
+            if (std::optional<Found> found = seekWith(plan.plan, plan.budgetMs, plan.index))
+                return *found;
+        }
+        return failed({}); // the last plan has no budget
+    }
+
+    QVariantList values;
+    const QString sql = orderedSql(selected, filter, order, postgres, after, &values, Plan::Planner) + tail;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    query.addBindValue(projectId);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return failed(query.lastError().text());
+    if (!query.next())
+        return std::optional<CdrPageKey>();
+    return std::optional<CdrPageKey>(CdrPageKey{query.value(0), query.value(1).toLongLong()});
 }
 
 StoreResult<qint64> CdrQuery::countNow(const CdrFilter &filter) const

@@ -229,19 +229,20 @@ StoreResult<SessionPage> SessionQuery::pageOn(const QSqlDatabase &db, bool postg
 
 StoreResult<std::optional<CdrPageKey>> SessionQuery::keyAt(const QSqlDatabase &db, bool postgres, qint64 projectId,
                                                            const CdrFilter &filter, const SessionSort &sort,
-                                                           const std::optional<CdrPageKey> &after, qint64 offset)
+                                                           const CdrRowSeek &seek)
 {
     const Column *sortColumn = column(sort.column);
     if (!sortColumn)
         return unknownColumn(sort.column);
+    // From the end: the same sessions in the opposite order, from the first.
     QVariantList values;
-    const QString sql = orderedSelect(QString(sortColumn->name) + u", id"_s, projectId, filter, *sortColumn,
-                                      sort.descending, after, postgres, &values)
-        + u" LIMIT 1 OFFSET "_s + QString::number(std::max<qint64>(0, offset));
+    const QString sql =
+        orderedSelect(QString(sortColumn->name) + u", id"_s, projectId, filter, *sortColumn,
+                      sort.descending != seek.fromEnd, seek.fromEnd ? std::nullopt : seek.after, postgres, &values)
+        + u" LIMIT 1 OFFSET "_s + QString::number(std::max<qint64>(0, seek.offset));
     QSqlQuery query(db);
     if (!run(query, sql, values))
-        return StoreError{QueryText::tr("Could not find where session %1 starts.").arg(offset + 1),
-                          query.lastError().text()};
+        return StoreError{QueryText::tr("Could not find the sessions to jump to."), query.lastError().text()};
     if (!query.next())
         return std::optional<CdrPageKey>();
     return std::optional<CdrPageKey>(CdrPageKey{query.value(0), query.value(1).toLongLong()});

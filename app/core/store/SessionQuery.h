@@ -60,12 +60,11 @@ public:
     // on the worker.
     void rooms(std::function<void(StoreResult<QList<SessionRoom>>)> done);
 
-    // The key of the session `offset` sessions after `after` (from the first without it) in the
-    // sort's order, nothing when there are not that many: where a windowed view's page starts after
-    // a jump. Runs on any connection to the store (a worker's).
+    // The key of the session a jump looks for (see CdrRowSeek), nothing when there are not that
+    // many: where a windowed view's page starts. Runs on any connection to the store (a worker's).
     static StoreResult<std::optional<CdrPageKey>> keyAt(const QSqlDatabase &db, bool postgres, qint64 projectId,
                                                         const CdrFilter &filter, const SessionSort &sort,
-                                                        const std::optional<CdrPageKey> &after, qint64 offset);
+                                                        const CdrRowSeek &seek);
 
     // Where session `sessionId` is in the filter's sessions in the sort's order (its row), -1 when
     // the filter does not select it (or it is gone); on the worker, after any count asked before.

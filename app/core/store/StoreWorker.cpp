@@ -4,6 +4,7 @@
 #include "Store.h"
 
 #include <QAtomicInteger>
+#include <QSqlQuery>
 
 namespace confero {
 
@@ -51,6 +52,17 @@ void StoreWorker::post(std::function<void(QSqlDatabase &)> job)
 {
     QMetaObject::invokeMethod(
         m_executor, [this, job = std::move(job)] { job(connection()); }, Qt::QueuedConnection);
+}
+
+void StoreWorker::warmUp()
+{
+    post([](QSqlDatabase &db) {
+        if (!db.isOpen())
+            return; // connection() logged why; the first job answers openError()
+        QSqlQuery schema(db);
+        // Preparing a statement that names a table makes SQLite parse the whole schema.
+        schema.exec(u"SELECT 1 FROM projects LIMIT 0"_s);
+    });
 }
 
 QSqlDatabase &StoreWorker::connection()

@@ -40,6 +40,11 @@ public:
         });
     }
 
+    // Opens the connection now, on the worker, and has the database read its schema, so the first
+    // job does not pay for it (tens of milliseconds on a store with many indexes): a view's first
+    // jump would otherwise wait for two connections to open.
+    void warmUp();
+
     // Why the worker's connection could not be opened (read on the worker thread, inside a job).
     StoreError openError() const;
 
