@@ -454,7 +454,8 @@ QList<CdrQuery::PlanTry> CdrQuery::plansFor(sqlite3 *handle, qint64 projectId, c
     } else if (fewMatches(handle, filter)) {
         return {planner}; // the walk would pass every row to find none or a few
     }
-    return {{Plan::SortIndex, {}, search ? 2 * SortIndexBudgetMs : SortIndexBudgetMs}, planner};
+    // A search's other plan reads every match (2,000 or more here) and sorts them: worth a longer walk.
+    return {{Plan::SortIndex, {}, search ? 4 * SortIndexBudgetMs : SortIndexBudgetMs}, planner};
 }
 
 QString CdrQuery::orderedSql(const QString &selected, const CdrFilter &filter, const CdrSort &sort, bool postgres,
