@@ -5,6 +5,7 @@
 #include "domain/CdrRowParser.h"
 #include "export/CsvWriter.h"
 #include "store/CdrBulkIngest.h"
+#include "store/CdrIngest.h"
 #include "store/Store.h"
 
 #include <QDateTime>
@@ -70,16 +71,19 @@ QString number(double value)
     return QString::number(value, 'g', 17);
 }
 
-// Appends the rows as CSV lines in the table's column order, with explicit ids from *nextId.
-void appendCsv(QByteArray &out, const QList<TableColumn> &columns, const QList<CdrRow> &rows, qint64 projectId,
-               qint64 *nextId, qint64 now)
+// Appends the rows as CSV lines in the table's column order, with explicit ids from *nextId, and
+// each row as received to `json` (participant_json: id, raw_json; migration 14).
+void appendCsv(QByteArray &out, QByteArray &json, const QList<TableColumn> &columns, const QList<CdrRow> &rows,
+               qint64 projectId, qint64 *nextId, qint64 now)
 {
     for (const CdrRow &row : rows) {
+        const qint64 id = (*nextId)++;
+        json.append(QByteArray::number(id) + ',' + CsvWriter::field(QString::fromUtf8(row.rawJson), false) + "\r\n");
         for (qsizetype c = 0; c < columns.size(); ++c) {
             const QString &name = columns.at(c).name;
             QString cell;
             if (name == u"id")
-                cell = QString::number((*nextId)++);
+                cell = QString::number(id);
             else if (name == u"project_id")
                 cell = QString::number(projectId);
             else if (name == u"cdr_key")
@@ -130,8 +134,6 @@ void appendCsv(QByteArray &out, const QList<TableColumn> &columns, const QList<C
                 cell = QString::number(row.transDateMs);
             else if (name == u"problems")
                 cell = row.problems.join(u"; "_s);
-            else if (name == u"raw_json")
-                cell = QString::fromUtf8(row.rawJson);
             else if (name == u"synced_at")
                 cell = QString::number(now);
             else
@@ -167,11 +169,18 @@ std::optional<double> bulkIngest(const QSqlDatabase &db, qint64 projectId,
     return seconds;
 }
 
-QByteArray importScript(const QString &csvPath)
+QByteArray importScript(const QString &csvPath, const QString &jsonCsv)
 {
-    // The PRAGMAs Store::open sets on every connection; one transaction around the import.
-    return "PRAGMA journal_mode=WAL;\nPRAGMA foreign_keys=ON;\nPRAGMA busy_timeout=5000;\nBEGIN;\n.import --csv '"
-        + csvPath.toUtf8() + "' participants\nCOMMIT;\n";
+    // The PRAGMAs Store::open sets on every connection and the page cache CdrIngest takes for
+    // storing; one transaction around the import of the rows and of each row as received beside them.
+    return "PRAGMA journal_mode=WAL;\nPRAGMA foreign_keys=ON;\nPRAGMA busy_timeout=5000;\nPRAGMA cache_size=-"
+        + QByteArray::number(CdrIngest::kIngestCacheKiB) + ";\nBEGIN;\n.import --csv '" + csvPath.toUtf8()
+        + "' participants\n.import --csv '" + jsonCsv.toUtf8() + "' participant_json\nCOMMIT;\n";
+}
+
+QString jsonCsvPath(const QString &csvPath)
+{
+    return QString(csvPath).replace(u".csv"_s, u"-json.csv"_s);
 }
 
 std::optional<qint64> countRows(const QSqlDatabase &db, QString *error)
@@ -257,12 +266,13 @@ QList<BenchFigure> IngestBench::run(QString *error)
     double parseSeconds = 0;
     {
         QFile csv(historyCsv);
-        if (!csv.open(QIODevice::WriteOnly)) {
-            *error = csv.errorString();
+        QFile jsonCsv(jsonCsvPath(historyCsv));
+        if (!csv.open(QIODevice::WriteOnly) || !jsonCsv.open(QIODevice::WriteOnly)) {
+            *error = csv.errorString() + u' ' + jsonCsv.errorString();
             return {};
         }
         qint64 nextId = 1;
-        QByteArray lines;
+        QByteArray lines, jsonLines;
         for (qsizetype w = 0; w < m_data.windowCount(); ++w) {
             const QByteArray json = m_data.windowJson(w);
             QElapsedTimer timer;
@@ -270,8 +280,12 @@ QList<BenchFigure> IngestBench::run(QString *error)
             const QList<CdrRow> read = readWindow(json);
             parseSeconds += double(timer.nsecsElapsed()) / 1e9;
             lines.clear();
-            appendCsv(lines, columns, read, baselineProject, &nextId, now);
-            csv.write(lines);
+            jsonLines.clear();
+            appendCsv(lines, jsonLines, columns, read, baselineProject, &nextId, now);
+            if (csv.write(lines) != lines.size() || jsonCsv.write(jsonLines) != jsonLines.size()) {
+                *error = csv.errorString() + u' ' + jsonCsv.errorString();
+                return {};
+            }
         }
     }
     qsizetype nextWindow = 0;
@@ -288,7 +302,8 @@ QList<BenchFigure> IngestBench::run(QString *error)
     const double conferoHistory = double(rows) / *historySeconds;
 
     std::optional<double> baselineHistory;
-    if (const std::optional<double> seconds = m_sqlite3.run(baselineStore, importScript(historyCsv), error)) {
+    if (const std::optional<double> seconds =
+            m_sqlite3.run(baselineStore, importScript(historyCsv, jsonCsvPath(historyCsv)), error)) {
         baselineHistory = double(rows) / *seconds;
     } else {
         qWarning("sqlite3 import: %s", qPrintable(*error));
@@ -338,17 +353,20 @@ QList<BenchFigure> IngestBench::run(QString *error)
                 return {};
             if (run == 0) {
                 QFile csv(busyCsv);
+                QFile jsonCsv(jsonCsvPath(busyCsv));
                 qint64 nextId = baselineLast + 1;
-                QByteArray lines;
-                appendCsv(lines, columns, readWindow(busyJson), baselineProject, &nextId, now);
-                if (!csv.open(QIODevice::WriteOnly) || csv.write(lines) != lines.size()) {
-                    *error = csv.errorString();
+                QByteArray lines, jsonLines;
+                appendCsv(lines, jsonLines, columns, readWindow(busyJson), baselineProject, &nextId, now);
+                if (!csv.open(QIODevice::WriteOnly) || csv.write(lines) != lines.size()
+                    || !jsonCsv.open(QIODevice::WriteOnly) || jsonCsv.write(jsonLines) != jsonLines.size()) {
+                    *error = csv.errorString() + u' ' + jsonCsv.errorString();
                     return {};
                 }
             }
             if (baselineHistory) {
                 // The baseline's connection is idle meanwhile: sqlite3 writes the file alone.
-                const std::optional<double> seconds = m_sqlite3.run(baselineStore, importScript(busyCsv), error);
+                const std::optional<double> seconds =
+                    m_sqlite3.run(baselineStore, importScript(busyCsv, jsonCsvPath(busyCsv)), error);
                 if (!seconds)
                     return {};
                 baselineBusy.add(double(busyRows) / *seconds);

@@ -165,6 +165,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT row_count FROM sessions WHERE conf_num = '200'"_s), 4);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants WHERE conf_num = '200'"_s), 4);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants"_s), 4 + 5 * 2);
+        // Each row as received goes with its row (migration 14, ON DELETE CASCADE).
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM participant_json"_s), 4 + 5 * 2);
 
         // Nothing older is left: a second run deletes nothing.
         CdrRetention again(m_store.get());

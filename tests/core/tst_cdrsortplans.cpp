@@ -196,10 +196,13 @@ private Q_SLOTS:
         QSqlQuery insert(store->database());
         QVERIFY2(insert.exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
                              "INSERT INTO participants (project_id, cdr_key, conf_num, name, user_ref, role, agent, "
-                             "connect_ms, duration_s, raw_json, synced_at) SELECT %1, 'k' || i, 'c' || (i / 4), "
+                             "connect_ms, duration_s, synced_at) SELECT %1, 'k' || i, 'c' || (i / 4), "
                              "CASE WHEN i % 6 = 0 THEN 'Bob ' || i ELSE 'Sandra ' || i END, 'u-' || i, "
                              "CASE WHEN i <= 10 THEN 'moderator' ELSE 'participant' END, 'agent ' || (i % 7), "
-                             "1735689600000 + i * 60000, i % 500, '{}', 0 FROM n"_s.arg(projectId)),
+                             "1735689600000 + i * 60000, i % 500, 0 FROM n"_s.arg(projectId)),
+                 qPrintable(insert.lastError().text()));
+        QVERIFY2(insert.exec(u"INSERT INTO participant_json (participant_id, raw_json) "
+                             "SELECT id, '{\"n\":' || id || '}' FROM participants"_s),
                  qPrintable(insert.lastError().text()));
         sqlite3 *handle = Store::sqliteHandle(store->database());
         QVERIFY(handle);
@@ -278,8 +281,11 @@ private Q_SLOTS:
                     const StoreResult<CdrPage> page =
                         CdrQuery::pageOn(store->database(), false, projectId, filter, sort, 97, after);
                     QVERIFY2(page, qPrintable(page ? QString() : page.error().detail));
-                    for (const CdrStoredRow &row : page.value().rows)
+                    for (const CdrStoredRow &row : page.value().rows) {
                         ids.append(row.id);
+                        // The row as received, read from beside the row (migration 14).
+                        QCOMPARE(row.row.rawJson, "{\"n\":" + QByteArray::number(row.id) + '}');
+                    }
                     after = page.value().next;
                     if (after)
                         pageEnds.append(*after);

@@ -155,8 +155,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM participants"_s), 4);
 
         QSqlQuery query(m_store->database());
-        QVERIFY(query.exec(
-            u"SELECT name, connect_ms, duration_s, problems, raw_json FROM participants WHERE cdr_id = 'c-2'"_s));
+        QVERIFY(query.exec(u"SELECT name, connect_ms, duration_s, problems, raw_json FROM participants "
+                           "JOIN participant_json ON participant_id = participants.id WHERE cdr_id = 'c-2'"_s));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toString(), u"Bob"_s);
         QCOMPARE(query.value(1).toLongLong(), 0);
