@@ -5,7 +5,6 @@
 #include "domain/CdrRowParser.h"
 #include "export/CsvWriter.h"
 #include "store/CdrBulkIngest.h"
-#include "store/CdrIngest.h"
 #include "store/Store.h"
 
 #include <QDateTime>
@@ -171,11 +170,10 @@ std::optional<double> bulkIngest(const QSqlDatabase &db, qint64 projectId,
 
 QByteArray importScript(const QString &csvPath, const QString &jsonCsv)
 {
-    // The PRAGMAs Store::open sets on every connection and the page cache CdrIngest takes for
-    // storing; one transaction around the import of the rows and of each row as received beside them.
-    return "PRAGMA journal_mode=WAL;\nPRAGMA foreign_keys=ON;\nPRAGMA busy_timeout=5000;\nPRAGMA cache_size=-"
-        + QByteArray::number(CdrIngest::kIngestCacheKiB) + ";\nBEGIN;\n.import --csv '" + csvPath.toUtf8()
-        + "' participants\n.import --csv '" + jsonCsv.toUtf8() + "' participant_json\nCOMMIT;\n";
+    // The PRAGMAs Store::open sets on every connection; one transaction around the import of the
+    // rows and of each row as received beside them.
+    return "PRAGMA journal_mode=WAL;\nPRAGMA foreign_keys=ON;\nPRAGMA busy_timeout=5000;\nBEGIN;\n.import --csv '"
+        + csvPath.toUtf8() + "' participants\n.import --csv '" + jsonCsv.toUtf8() + "' participant_json\nCOMMIT;\n";
 }
 
 QString jsonCsvPath(const QString &csvPath)

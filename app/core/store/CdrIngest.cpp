@@ -251,16 +251,6 @@ StoreResult<bool> CdrIngest::begin()
     // one fails at once with "database is locked" instead of waiting out busy_timeout.
     const bool sqlite = m_db.driverName() == QLatin1String("QSQLITE");
     QSqlQuery begin(m_db);
-    // Every row goes into some thirty indexes, most in no particular order: with SQLite's default
-    // cache (2 MB) their inner pages no longer fit once the store holds a few hundred thousand
-    // rows, and each row read dozens of pages back from the file (200 rows/s at 200,000 rows,
-    // against 3,000 with the pages cached). This connection stores call records, so it may keep
-    // up to kIngestCacheKiB of them; the memory is taken only as pages are read.
-    if (sqlite && !m_cacheSized) {
-        if (!begin.exec(QStringLiteral("PRAGMA cache_size=-%1").arg(kIngestCacheKiB)))
-            qCWarning(lcStore) << "could not enlarge the page cache:" << begin.lastError().text();
-        m_cacheSized = true;
-    }
     if (sqlite ? !begin.exec(QStringLiteral("BEGIN IMMEDIATE")) : !m_db.transaction())
         return StoreError{IngestText::tr("Could not start storing call records."),
                           sqlite ? begin.lastError().text() : m_db.lastError().text()};

@@ -45,10 +45,6 @@ public:
 
     StoreResult<CdrIngestStats> ingest(const QList<CdrRow> &rows);
 
-    // The page cache an ingesting SQLite connection may fill (PRAGMA cache_size, in KiB; see
-    // begin()). The bench gives the sqlite3 shell the same.
-    static constexpr int kIngestCacheKiB = 256 * 1024;
-
     // Brings the query planner's statistics up to date once the call records have grown or shrunk
     // by a tenth since they were last taken (SQLite's ANALYZE, whole: 5 s at a million rows, so not
     // after every sync): without them SQLite picks indexes blind, e.g. walks the join-time index for
@@ -74,7 +70,6 @@ private:
     qint64 m_projectId;
     std::unique_ptr<Statements> m_statements;
     bool m_open = false;
-    bool m_cacheSized = false; // the connection's cache_size was set (once per ingest object)
     QSet<QString> m_pendingSessions; // touched by the open batch, recomputed at commit
 };
 
