@@ -146,9 +146,10 @@ struct CdrIngest::Statements
         "call_num = ?, call_log_id = ?, room_id = ?, room_name = ?, name = ?, user_ref = ?, role = ?, agent = ?, "
         "ip = ?, connect_ms = ?, disconnect_ms = ?, duration_s = ?, published_minutes = ?, subscribed_minutes = ?, "
         "connect_minutes = ?, recorded = ?, trans_date_ms = ?, problems = ?, synced_at = ? WHERE id = ?";
-    // The row as received, beside it (migration 14).
-    static constexpr const char *kSaveJson = "INSERT INTO participant_json (participant_id, raw_json) VALUES (?, ?) "
-                                             "ON CONFLICT (participant_id) DO UPDATE SET raw_json = excluded.raw_json";
+    // The row as received, beside it (migration 14). Plain statements that write one row: on
+    // SQLite they need no savepoint of their own (see the migration).
+    static constexpr const char *kInsertJson = "INSERT INTO participant_json (participant_id, raw_json) VALUES (?, ?)";
+    static constexpr const char *kUpdateJson = "UPDATE participant_json SET raw_json = ? WHERE participant_id = ?";
 
     explicit Statements(const QSqlDatabase &db)
         : handle(Store::sqliteHandle(db))
@@ -157,7 +158,8 @@ struct CdrIngest::Statements
         , byHash(db)
         , insert(db)
         , update(db)
-        , saveJson(db)
+        , insertJson(db)
+        , updateJson(db)
     {
     }
 
@@ -170,9 +172,10 @@ struct CdrIngest::Statements
             rawByHash.emplace(handle, kByHash);
             rawInsert.emplace(handle, kInsert);
             rawUpdate.emplace(handle, kUpdate);
-            rawSaveJson.emplace(handle, kSaveJson);
+            rawInsertJson.emplace(handle, kInsertJson);
+            rawUpdateJson.emplace(handle, kUpdateJson);
             for (const std::optional<RawStatement> *statement :
-                 {&rawByKey, &rawByNatural, &rawByHash, &rawInsert, &rawUpdate, &rawSaveJson}) {
+                 {&rawByKey, &rawByNatural, &rawByHash, &rawInsert, &rawUpdate, &rawInsertJson, &rawUpdateJson}) {
                 if (!(*statement)->isValid())
                     return (*statement)->error();
             }
@@ -180,7 +183,8 @@ struct CdrIngest::Statements
         }
         for (const auto &[query, sql] :
              {std::pair{&byKey, kByKey}, std::pair{&byNatural, kByNatural}, std::pair{&byHash, kByHash},
-              std::pair{&insert, kInsertReturning}, std::pair{&update, kUpdate}, std::pair{&saveJson, kSaveJson}}) {
+              std::pair{&insert, kInsertReturning}, std::pair{&update, kUpdate}, std::pair{&insertJson, kInsertJson},
+              std::pair{&updateJson, kUpdateJson}}) {
             if (!query->prepare(QString::fromLatin1(sql)))
                 return query->lastError().text();
         }
@@ -188,8 +192,8 @@ struct CdrIngest::Statements
     }
 
     sqlite3 *handle;
-    std::optional<RawStatement> rawByKey, rawByNatural, rawByHash, rawInsert, rawUpdate, rawSaveJson;
-    QSqlQuery byKey, byNatural, byHash, insert, update, saveJson;
+    std::optional<RawStatement> rawByKey, rawByNatural, rawByHash, rawInsert, rawUpdate, rawInsertJson, rawUpdateJson;
+    QSqlQuery byKey, byNatural, byHash, insert, update, insertJson, updateJson;
 };
 
 CdrIngest::CdrIngest(const QSqlDatabase &db, qint64 projectId)
@@ -204,7 +208,7 @@ CdrIngest::~CdrIngest()
         m_db.rollback();
 }
 
-void CdrIngest::refreshStatistics(const QSqlDatabase &db)
+void CdrIngest::refreshStatistics(const QSqlDatabase &db, bool force)
 {
     if (db.driverName() != QLatin1String("QSQLITE"))
         return;
@@ -216,7 +220,7 @@ void CdrIngest::refreshStatistics(const QSqlDatabase &db)
     qint64 rows = 0;
     if (query.exec(QStringLiteral("SELECT COUNT(*) FROM participants")) && query.next())
         rows = query.value(0).toLongLong();
-    if (analyzed > 0 && qAbs(rows - analyzed) * 10 < analyzed)
+    if (rows == 0 || (!force && analyzed > 0 && qAbs(rows - analyzed) * 10 < analyzed))
         return;
     if (!query.exec(QStringLiteral("PRAGMA analysis_limit=0")) || !query.exec(QStringLiteral("ANALYZE")))
         qCWarning(lcStore) << "could not refresh the query planner's statistics:" << query.lastError().text();
@@ -430,10 +434,13 @@ StoreResult<CdrIngestStats> CdrIngest::add(const QList<CdrRow> &rows)
             int code = raw.step();
             raw.reset();
             if (code == SQLITE_DONE) {
-                RawStatement &json = *m_statements->rawSaveJson;
+                RawStatement &json = match ? *m_statements->rawUpdateJson : *m_statements->rawInsertJson;
                 json.reset();
-                json.bind(match ? match->id : qint64(sqlite3_last_insert_rowid(handle)));
+                if (!match)
+                    json.bind(qint64(sqlite3_last_insert_rowid(handle)));
                 json.bindUtf8(row.rawJson, &rawJsonText);
+                if (match)
+                    json.bind(match->id);
                 code = json.step();
                 json.reset();
                 if (code != SQLITE_DONE)
@@ -474,9 +481,12 @@ StoreResult<CdrIngestStats> CdrIngest::add(const QList<CdrRow> &rows)
                 query.addBindValue(match->id);
             if (!query.exec() || (!match && !query.next()))
                 return abort(failure(IngestText::tr("Could not store a call record."), query));
-            QSqlQuery &json = m_statements->saveJson;
-            json.addBindValue(match ? match->id : query.value(0).toLongLong());
+            QSqlQuery &json = match ? m_statements->updateJson : m_statements->insertJson;
+            if (!match)
+                json.addBindValue(query.value(0).toLongLong());
             json.addBindValue(QString::fromUtf8(row.rawJson));
+            if (match)
+                json.addBindValue(match->id);
             query.finish();
             if (!json.exec())
                 return abort(failure(IngestText::tr("Could not store a call record."), json));

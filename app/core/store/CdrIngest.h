@@ -46,12 +46,14 @@ public:
     StoreResult<CdrIngestStats> ingest(const QList<CdrRow> &rows);
 
     // Brings the query planner's statistics up to date once the call records have grown or shrunk
-    // by a tenth since they were last taken (SQLite's ANALYZE, whole: 5 s at a million rows, so not
-    // after every sync): without them SQLite picks indexes blind, e.g. walks the join-time index for
-    // one conference. A sampled ANALYZE (analysis_limit) reads the first rows of each index and
-    // took one project's million rows for 1,001, which is worse than none. Failure only costs
-    // speed, so it is logged, not returned. PostgreSQL keeps its own (autovacuum).
-    static void refreshStatistics(const QSqlDatabase &db);
+    // by a tenth since they were last taken, or at once with `force` (SQLite's ANALYZE, whole: 5 s
+    // at a million rows, so not after every sync): without them SQLite picks indexes blind, e.g.
+    // walks the join-time index for one conference. Never on a store without call records: what it
+    // would record (every table nearly empty) misleads the planner as they grow. A sampled ANALYZE
+    // (analysis_limit) reads the first rows of each index and took one project's million rows for
+    // 1,001, which is worse than none. Failure only costs speed, so it is logged, not returned.
+    // PostgreSQL keeps its own (autovacuum).
+    static void refreshStatistics(const QSqlDatabase &db, bool force = false);
 
     StoreResult<bool> begin();
     StoreResult<CdrIngestStats> add(const QList<CdrRow> &rows);

@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "CdrIngest.h"
 #include "TrigramContains.h"
 
 #include "CdrChanges.h"
@@ -324,6 +325,9 @@ StoreResult<bool> Store::migrate(bool existingFile)
         m_schemaVersion = migration.version;
         qCInfo(lcStore) << "applied migration" << migration.version;
     }
+    // Migration 13 rebuilt the indexes the planner's statistics described: taken again, whole.
+    if (!m_postgres && current > 0 && current < 13 && m_schemaVersion >= 13)
+        CdrIngest::refreshStatistics(db, true);
     return true;
 }
 
