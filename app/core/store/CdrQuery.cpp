@@ -294,8 +294,9 @@ StoreResult<qint64> countOn(const QSqlDatabase &db, bool postgres, qint64 projec
 // shows the filter's terms other than a search keep fewer than `fewRows` rows, read for at most a few milliseconds
 // each; nothing when none does. Each is tried because SQLite has no histogram to choose by: it
 // took "role = 'audience'" (no row) to be as common as "duration >= 60" (almost every row).
-std::optional<QString> fewRowsIndex(sqlite3 *handle, qint64 projectId, CdrFilter filter, int fewRows)
+std::optional<QString> fewRowsIndex(sqlite3 *handle, qint64 projectId, const CdrFilter &given, int fewRows)
 {
+    CdrFilter filter = given;
     filter.text.clear(); // a search is not in these indexes: the rows of the other terms are counted
     QStringList indexes;
     if (!filter.role.isEmpty())
