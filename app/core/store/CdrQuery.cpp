@@ -208,10 +208,10 @@ CdrStoredRow readRawRow(sqlite3_stmt *statement)
 
 enum class Step { Done, OutOfTime, Failed };
 
-// Runs `sql` on the raw handle, the project id bound first and then `values`, calling `onRow` for
-// each row until it answers false. With budgetMs > 0 SQLite's progress handler stops the statement
-// after that long (OutOfTime). `detail` gets SQLite's message when it fails.
-Step stepRaw(sqlite3 *handle, const QString &sql, qint64 projectId, const QVariantList &values, int budgetMs,
+// Runs `sql` on the raw handle with `bound` bound in order, calling `onRow` for each row until it
+// answers false. With budgetMs > 0 SQLite's progress handler stops the statement after that long
+// (OutOfTime). `detail` gets SQLite's message when it fails.
+Step stepRaw(sqlite3 *handle, const QString &sql, const QVariantList &bound, int budgetMs,
              const std::function<bool(sqlite3_stmt *)> &onRow, QString *detail)
 {
     sqlite3_stmt *statement = nullptr;
@@ -226,9 +226,9 @@ Step stepRaw(sqlite3 *handle, const QString &sql, qint64 projectId, const QVaria
         budget.clock.start();
         sqlite3_progress_handler(handle, 1000, &QueryBudget::spent, &budget);
     }
-    int code = bindRaw(statement, 1, projectId);
-    for (qsizetype i = 0; code == SQLITE_OK && i < values.size(); ++i)
-        code = bindRaw(statement, int(i + 2), values.at(i));
+    int code = SQLITE_OK;
+    for (qsizetype i = 0; code == SQLITE_OK && i < bound.size(); ++i)
+        code = bindRaw(statement, int(i + 1), bound.at(i));
     if (code == SQLITE_OK) {
         while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
             if (!onRow(statement))
@@ -290,6 +290,30 @@ StoreResult<qint64> countOn(const QSqlDatabase &db, bool postgres, qint64 projec
     return query.value(0).toLongLong();
 }
 
+// The single number `sql` (a capped COUNT) answers within CdrQuery::FewRowsBudgetMs; nothing when it
+// took longer or failed (a probe: the caller then reads as if there were many).
+std::optional<qint64> cappedCount(sqlite3 *handle, const QString &sql, const QVariantList &bound)
+{
+    qint64 counted = 0;
+    QString detail;
+    const Step step = stepRaw(
+        handle, sql, bound, CdrQuery::FewRowsBudgetMs,
+        [&](sqlite3_stmt *statement) {
+            counted = sqlite3_column_int64(statement, 0);
+            return false;
+        },
+        &detail);
+    return step == Step::Done ? std::optional<qint64>(counted) : std::nullopt;
+}
+
+// A search as a phrase of the trigram index: any substring of 3 or more characters, in any case.
+QString matchPhrase(const QString &text)
+{
+    QString phrase = text;
+    phrase.replace(u'"', u"\"\""_s);
+    return u"{name user_ref} : \""_s + phrase + u'"';
+}
+
 // The index, of those the filter's terms start (each holds every filter column, migration 13), that
 // shows the filter's terms other than a search keep fewer than `fewRows` rows, read for at most a few milliseconds
 // each; nothing when none does. Each is tried because SQLite has no histogram to choose by: it
@@ -307,24 +331,13 @@ std::optional<QString> fewRowsIndex(sqlite3 *handle, qint64 projectId, const Cdr
         indexes.append(u"participants_by_connect"_s);
     if (filter.minDurationS > 0)
         indexes.append(u"participants_by_duration"_s);
-    QVariantList values;
-    const QString where = CdrQuery::whereClause(filter, false, &values);
+    QVariantList bound{projectId};
+    const QString where = CdrQuery::whereClause(filter, false, &bound);
     for (const QString &index : std::as_const(indexes)) {
         const QString sql = u"SELECT COUNT(*) FROM (SELECT 1 FROM participants INDEXED BY "_s + index
             + u" WHERE project_id = ? AND "_s + where + u" LIMIT "_s + QString::number(fewRows) + u')';
-        qint64 counted = fewRows;
-        QString detail;
-        const Step step = stepRaw(
-            handle, sql, projectId, values, CdrQuery::FewRowsBudgetMs,
-            [&](sqlite3_stmt *statement) {
-                counted = sqlite3_column_int64(statement, 0);
-                return false;
-            },
-            &detail);
-        if (step == Step::Done && counted < fewRows)
-            return index;
-        if (step == Step::Done)
-            return std::nullopt; // exact: it keeps many
+        if (const std::optional<qint64> counted = cappedCount(handle, sql, bound))
+            return *counted < fewRows ? std::optional<QString>(index) : std::nullopt; // exact either way
     }
     return std::nullopt;
 }
@@ -333,24 +346,11 @@ std::optional<QString> fewRowsIndex(sqlite3 *handle, qint64 projectId, const Cdr
 // project), found within CdrQuery::FewRowsBudgetMs; false when it matches more or takes longer.
 bool fewMatches(sqlite3 *handle, const CdrFilter &filter)
 {
-    QVariantList values;
-    // stepRaw binds a project id first; the trigram index has none (`? IS NOT NULL` takes it).
-    const QString sql = u"SELECT COUNT(*) FROM (SELECT 1 FROM participants_search WHERE ? IS NOT NULL AND "
-                        "participants_search MATCH ? LIMIT "_s
+    const QString sql = u"SELECT COUNT(*) FROM (SELECT 1 FROM participants_search WHERE participants_search MATCH ? "
+                        "LIMIT "_s
         + QString::number(CdrQuery::FewRows) + u')';
-    QString phrase = filter.text;
-    phrase.replace(u'"', u"\"\""_s);
-    values.append(QString(u"{name user_ref} : \""_s + phrase + u'"'));
-    qint64 counted = CdrQuery::FewRows;
-    QString detail;
-    const Step step = stepRaw(
-        handle, sql, 0, values, CdrQuery::FewRowsBudgetMs,
-        [&](sqlite3_stmt *statement) {
-            counted = sqlite3_column_int64(statement, 0);
-            return false;
-        },
-        &detail);
-    return step == Step::Done && counted < CdrQuery::FewRows;
+    const std::optional<qint64> counted = cappedCount(handle, sql, {matchPhrase(filter.text)});
+    return counted && *counted < CdrQuery::FewRows;
 }
 
 } // namespace
@@ -411,8 +411,6 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
         if (!postgres && filter.text.size() >= 3) {
             // The trigram index (migration 3) finds any substring of 3 or more characters, in any
             // case, without scanning: a phrase of the text's trigrams is exactly "contains".
-            QString phrase = filter.text;
-            phrase.replace(u'"', u"\"\""_s);
             if (plan == Plan::SortIndex) {
                 // Walking the sort index: each row is asked whether it matches, as the trigram
                 // index would answer (TrigramContains), without finding every match first.
@@ -424,7 +422,7 @@ QString CdrQuery::whereClause(const CdrFilter &filter, bool postgres, QVariantLi
                 // there (`+id`), no table read; otherwise the matches are the rows read.
                 terms.append((plan == Plan::FilterIndex ? u"+"_s : QString())
                              + u"id IN (SELECT rowid FROM participants_search WHERE participants_search MATCH ?)"_s);
-                values->append(QString(u"{name user_ref} : \""_s + phrase + u'"'));
+                values->append(matchPhrase(filter.text));
             }
         } else {
             // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL needs ILIKE for the same.
@@ -550,7 +548,7 @@ StoreResult<CdrPage> CdrQuery::pageOn(const QSqlDatabase &db, bool postgres, qin
             bool further = false;
             QString detail;
             const Step step = stepRaw(
-                handle, text, projectId, bound, budgetMs,
+                handle, text, QVariantList{projectId} + bound, budgetMs,
                 [&](sqlite3_stmt *statement) {
                     if (read.rows.size() == wanted) {
                         further = true;
@@ -618,12 +616,12 @@ StoreResult<std::optional<CdrPageKey>> CdrQuery::keyAtOn(const QSqlDatabase &db,
     if (sqlite3 *handle = Store::sqliteHandle(db)) {
         using Found = StoreResult<std::optional<CdrPageKey>>;
         const auto seekWith = [&](Plan plan, int budgetMs, const QString &index = {}) -> std::optional<Found> {
-            QVariantList values;
-            const QString sql = orderedSql(selected, filter, order, postgres, after, &values, plan, index) + tail;
+            QVariantList bound{projectId};
+            const QString sql = orderedSql(selected, filter, order, postgres, after, &bound, plan, index) + tail;
             std::optional<CdrPageKey> found;
             QString detail;
             const Step step = stepRaw(
-                handle, sql, projectId, values, budgetMs,
+                handle, sql, bound, budgetMs,
                 [&](sqlite3_stmt *statement) {
                     found = CdrPageKey{rawValue(statement, 0), sqlite3_column_int64(statement, 1)};
                     return false;
