@@ -272,6 +272,9 @@ http::HttpResponse RelayServer::metrics() const
     text += "# HELP confero_relay_largest_group Most events committed by one sync.\n";
     text += "# TYPE confero_relay_largest_group gauge\n";
     text += "confero_relay_largest_group " + QByteArray::number(m_log.largestGroup()) + '\n';
+    text += "# HELP confero_relay_connections_open HTTP connections open now (this one included), at most the cap.\n";
+    text += "# TYPE confero_relay_connections_open gauge\n";
+    text += "confero_relay_connections_open " + QByteArray::number(m_server.connectionCount()) + '\n';
     // Read back from SQLite rather than assumed: this is what an operator checks durability by.
     QSqlQuery pragma(m_db);
     const int synchronous = pragma.exec(u"PRAGMA synchronous"_s) && pragma.next() ? pragma.value(0).toInt() : -1;

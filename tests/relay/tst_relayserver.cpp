@@ -250,6 +250,8 @@ void TestRelayServer::metricsTellFsyncsAndSynchronousMode()
     QCOMPARE(metrics.status, 200);
     QVERIFY2(metrics.body.contains("confero_relay_events_committed_total 4\n"), metrics.body.constData());
     QVERIFY(metrics.body.contains("confero_relay_sqlite_synchronous{mode=\"FULL\"} 2\n"));
+    // Only the connection asking is open.
+    QVERIFY2(metrics.body.contains("confero_relay_connections_open 1\n"), metrics.body.constData());
     const QByteArray name = "\nconfero_relay_fsyncs_total ";
     const qsizetype at = metrics.body.indexOf(name);
     QVERIFY(at >= 0);

@@ -58,4 +58,17 @@ int postWebhook(const QUrl &url, const QByteArray &credentials, const QByteArray
     return status;
 }
 
+QByteArray getBody(const QUrl &url)
+{
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(QNetworkRequest(url));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    const bool answered = finished.wait(15'000);
+    const QByteArray body = answered && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+        ? reply->readAll()
+        : QByteArray();
+    reply->deleteLater();
+    return body;
+}
+
 } // namespace confero::test

@@ -20,4 +20,7 @@ qint64 residentBytes();
 int postWebhook(const QUrl &url, const QByteArray &credentials, const QByteArray &body,
                 const QString &contentType = QStringLiteral("application/json"));
 
+// GETs `url` and waits up to 15 s: the body of a 200 answer, or an empty array.
+QByteArray getBody(const QUrl &url);
+
 } // namespace confero::test
