@@ -1,10 +1,12 @@
 #include "CdrBulkIngest.h"
 
+#include "DeferredIndexes.h"
 #include "domain/CdrRowParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 #include <condition_variable>
 #include <deque>
@@ -79,6 +81,19 @@ void add(CdrIngestStats &total, const CdrIngestStats &stats)
     }
 }
 
+// True when no project has a participant row yet (SQLite): the load may then build the indexes after.
+bool participantsEmpty(const QSqlDatabase &db)
+{
+    if (db.driverName() != QLatin1String("QSQLITE"))
+        return false;
+    QSqlQuery query(db);
+    return query.exec(u"SELECT NOT EXISTS (SELECT 1 FROM participants)"_s) && query.next() && query.value(0).toBool();
+}
+
+// What CdrIngest looks each row up by (what is the same row), and reads a session's rows by.
+const QStringList kLookupIndexes = {u"participants_by_key"_s, u"participants_by_natural_key"_s,
+                                    u"participants_by_row_sha256"_s, u"participants_by_conf"_s};
+
 } // namespace
 
 CdrBulkIngest::CdrBulkIngest(const QSqlDatabase &db, qint64 projectId, qint64 batchRows)
@@ -117,7 +132,22 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
     CdrIngestStats total;
     qint64 inBatch = 0;
     std::optional<StoreError> error;
-    while (std::optional<QList<CdrRow>> chunk = queue.pop()) {
+    // Into an empty store: one transaction, the browse indexes built at its end (DeferredIndexes).
+    std::optional<DeferredIndexes> deferred;
+    if (participantsEmpty(m_db)) {
+        if (const StoreResult<bool> begun = ingest.begin(); !begun) {
+            error = begun.error();
+        } else if (StoreResult<DeferredIndexes> taken = DeferredIndexes::take(m_db, u"participants"_s, kLookupIndexes);
+                   !taken) {
+            error = taken.error();
+        } else {
+            deferred = taken.value();
+        }
+    }
+    while (!error) {
+        std::optional<QList<CdrRow>> chunk = queue.pop();
+        if (!chunk)
+            break;
         if (!ingest.inTransaction()) {
             if (const StoreResult<bool> begun = ingest.begin(); !begun) {
                 error = begun.error();
@@ -132,12 +162,16 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
         }
         add(total, stored.value());
         inBatch += chunk->size();
-        if (inBatch >= m_batchRows) {
+        if (!deferred && inBatch >= m_batchRows) {
             if (const StoreResult<bool> committed = ingest.commit(); !committed) {
                 error = committed.error();
                 break;
             }
         }
+    }
+    if (!error && deferred) {
+        if (const StoreResult<bool> built = deferred->rebuild(m_db); !built)
+            error = built.error(); // `ingest` rolls the whole load back, the indexes with it
     }
     if (!error) {
         if (const StoreResult<bool> committed = ingest.commit(); !committed)

@@ -14,6 +14,8 @@ namespace confero {
 // CdrIngest, in transactions of about `batchRows` rows (statements prepared once, sessions
 // recomputed once per batch). Reading is a fraction of writing, so the two together take about as
 // long as the writing alone. The rows and what is the same row are exactly CdrIngest's.
+// Into an empty SQLite store (a first import of a whole history) it is one transaction instead,
+// with the indexes only browsing needs built at its end (DeferredIndexes).
 class CdrBulkIngest
 {
 public:
@@ -26,7 +28,8 @@ public:
     CdrBulkIngest(const QSqlDatabase &db, qint64 projectId, qint64 batchRows = kDefaultBatchRows);
 
     // Reads and stores every window; the totals (confNums left empty), or why it stopped: a batch
-    // that failed is rolled back, the batches before it stay stored.
+    // that failed is rolled back, the batches before it stay stored (into an empty store, nothing
+    // is stored).
     StoreResult<CdrIngestStats> run(const Source &source);
 
 private:
