@@ -222,6 +222,40 @@ private Q_SLOTS:
         QCOMPARE(scalar(*store, u"SELECT COUNT(*) FROM sessions"_s), 24);
     }
 
+    // A window that is not JSON stops the load with a message that says which, whether the scan
+    // finds its rows (a broken row) or not (a body cut short); the batches before it stay.
+    void aWindowThatIsNotJsonStopsTheLoad_data()
+    {
+        QTest::addColumn<QByteArray>("broken");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("a broken row") << QByteArray(R"({"result":"0","cdr":[{"conf_num":"7"},{"conf_num":nul}]})")
+                                      << u"Row 2 of window 3"_s;
+        QTest::newRow("cut short") << QByteArray("{\"result\":\"0\",\"cdr\":[{\"conf_num\":\"7\"},{\"con")
+                                   << u"Window 3"_s;
+    }
+    void aWindowThatIsNotJsonStopsTheLoad()
+    {
+        QFETCH(QByteArray, broken);
+        QFETCH(QString, says);
+        QString error;
+        qint64 projectId = 0;
+        std::unique_ptr<Store> store = m_backends.open(false, &projectId, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY(seed(*store, projectId));
+        QList<QByteArray> bodies = windows(4, 30, 0);
+        bodies.insert(2, broken);
+        qsizetype next = 0;
+        auto source = [&bodies, &next]() -> std::optional<QByteArray> {
+            if (next >= bodies.size())
+                return std::nullopt;
+            return bodies.at(next++);
+        };
+        const StoreResult<CdrIngestStats> stats = CdrBulkIngest(store->database(), projectId, 30).run(source);
+        QVERIFY(!stats);
+        QVERIFY2(stats.error().message.startsWith(says), qPrintable(stats.error().message));
+        QCOMPARE(scalar(*store, u"SELECT COUNT(*) FROM participants"_s), 1 + 60);
+    }
+
     void aFailureKeepsTheBatchesBefore()
     {
         QString error;

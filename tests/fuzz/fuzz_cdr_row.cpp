@@ -5,11 +5,14 @@
 // row. The parser is tolerant by contract: whatever it is given, each row comes back with what could
 // be read, a key to store it by and one problem per field it could not read. The times are checked
 // against a reference reading written here with QDate, not with the parser's own arithmetic.
+// CdrWindowScanner, which finds the rows of an answer in its bytes for the bulk load, must find
+// exactly the rows the whole reading finds whenever it finds any in a valid document.
 
 #include "FuzzCheck.h"
 
 #include "domain/CdrRow.h"
 #include "domain/CdrRowParser.h"
+#include "domain/CdrWindowScanner.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -283,11 +286,29 @@ void checkRows(const QJsonArray &rows)
 
 } // namespace
 
+// The scanner's rows, each read alone, are the document's "cdr" array (when it is valid JSON).
+void checkScan(const QByteArray &text, const QJsonDocument &document, bool valid)
+{
+    const std::optional<QList<QByteArrayView>> found = confero::CdrWindowScanner::rows(text);
+    if (!found || !valid)
+        return;
+    CONFERO_FUZZ_CHECK(document.isObject() && document.object().value(u"cdr").isArray());
+    const QJsonArray rows = document.object().value(u"cdr").toArray();
+    CONFERO_FUZZ_CHECK(found->size() == rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QJsonParseError error;
+        const QJsonDocument one = QJsonDocument::fromJson('[' + found->at(i).toByteArray() + ']', &error);
+        CONFERO_FUZZ_CHECK(error.error == QJsonParseError::NoError && one.array().size() == 1);
+        CONFERO_FUZZ_CHECK(one.array().at(0) == rows.at(i));
+    }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArray text = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    checkScan(text, document, error.error == QJsonParseError::NoError);
     if (error.error != QJsonParseError::NoError) {
         // Not JSON: the bytes still go through the time reader, which reads text of any kind.
         checkIsoTime(QString::fromUtf8(text));

@@ -332,23 +332,24 @@ QList<CdrRow> CdrRowParser::parse(const QJsonArray &rows)
 {
     QList<CdrRow> list;
     list.reserve(rows.size());
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        const QJsonValue value = rows.at(i);
-        if (value.isObject()) {
-            list.append(parse(value.toObject()));
-            continue;
-        }
-        // Kept so the count of what the platform sent is honest; it has nothing to be found by but
-        // its hash.
-        CdrRow row;
-        QJsonArray wrapper{value};
-        row.rawJson = QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
-        row.rawJson = row.rawJson.mid(1, row.rawJson.size() - 2);
-        row.rowSha256 = QCryptographicHash::hash(row.rawJson, QCryptographicHash::Sha256).toHex();
-        row.problems.append(CdrText::tr("row %1 is not an object").arg(i + 1));
-        list.append(std::move(row));
-    }
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        list.append(parseRow(rows.at(i), i));
     return list;
+}
+
+CdrRow CdrRowParser::parseRow(const QJsonValue &value, qsizetype index)
+{
+    if (value.isObject())
+        return parse(value.toObject());
+    // Kept so the count of what the platform sent is honest; it has nothing to be found by but its
+    // hash.
+    CdrRow row;
+    QJsonArray wrapper{value};
+    row.rawJson = QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
+    row.rawJson = row.rawJson.mid(1, row.rawJson.size() - 2);
+    row.rowSha256 = QCryptographicHash::hash(row.rawJson, QCryptographicHash::Sha256).toHex();
+    row.problems.append(CdrText::tr("row %1 is not an object").arg(index + 1));
+    return row;
 }
 
 } // namespace confero

@@ -18,6 +18,8 @@ class CdrRowParser
 public:
     static CdrRow parse(const QJsonObject &object);
     static QList<CdrRow> parse(const QJsonArray &rows);
+    // The row at `index` (from 0) of a window's array, object or not: what parse(rows) gives for it.
+    static CdrRow parseRow(const QJsonValue &value, qsizetype index);
 
     // "YYYY-MM-DDTHH:MM:SS[.fff]Z" (also with a space, without Z, or with a +HH:MM offset) to UTC
     // Unix ms. Hand-written because it runs for every time of every row on ingest, and

@@ -2,7 +2,9 @@
 
 #include "DeferredIndexes.h"
 #include "domain/CdrRowParser.h"
+#include "domain/CdrWindowScanner.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,11 +27,23 @@ constexpr qsizetype kChunkRows = 1'000;
 // Chunks read ahead of the writer at most (memory stays bounded whatever the input).
 constexpr std::size_t kChunksAhead = 8;
 
+class BulkText
+{
+    Q_DECLARE_TR_FUNCTIONS(confero::CdrBulkIngest)
+};
+
+// Rows read, or why reading stopped (a window that is not JSON).
+struct Chunk
+{
+    QList<CdrRow> rows;
+    QString error;
+};
+
 // The reader's chunks, in order; an empty optional is the end.
 class ChunkQueue
 {
 public:
-    void push(std::optional<QList<CdrRow>> chunk)
+    void push(std::optional<Chunk> chunk)
     {
         std::unique_lock lock(m_mutex);
         m_space.wait(lock, [this] { return m_chunks.size() < kChunksAhead || m_stopped; });
@@ -38,11 +52,11 @@ public:
         m_chunks.push_back(std::move(chunk));
         m_ready.notify_one();
     }
-    std::optional<QList<CdrRow>> pop()
+    std::optional<Chunk> pop()
     {
         std::unique_lock lock(m_mutex);
         m_ready.wait(lock, [this] { return !m_chunks.empty(); });
-        std::optional<QList<CdrRow>> chunk = std::move(m_chunks.front());
+        std::optional<Chunk> chunk = std::move(m_chunks.front());
         m_chunks.pop_front();
         m_space.notify_one();
         return chunk;
@@ -64,7 +78,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::condition_variable m_space;
-    std::deque<std::optional<QList<CdrRow>>> m_chunks;
+    std::deque<std::optional<Chunk>> m_chunks;
     bool m_stopped = false;
 };
 
@@ -107,24 +121,63 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
 {
     ChunkQueue queue;
     std::thread reader([&queue, &source] {
-        while (!queue.stopped()) {
+        QList<CdrRow> chunk;
+        auto flush = [&queue, &chunk](qsizetype atLeast) {
+            if (chunk.size() < atLeast || chunk.isEmpty())
+                return;
+            queue.push(Chunk{std::move(chunk), {}});
+            chunk = {};
+            chunk.reserve(kChunkRows);
+        };
+        chunk.reserve(kChunkRows);
+        qsizetype window = 0;
+        QString failure;
+        while (failure.isEmpty() && !queue.stopped()) {
             const std::optional<QByteArray> body = source();
             if (!body)
                 break;
-            const QJsonArray rows = QJsonDocument::fromJson(*body).object().value(u"cdr"_s).toArray();
-            QList<CdrRow> chunk;
-            chunk.reserve(std::min(kChunkRows, rows.size()));
-            for (const auto &row : rows) {
-                chunk.append(CdrRowParser::parse(row.toObject()));
-                if (chunk.size() == kChunkRows) {
-                    queue.push(std::move(chunk));
-                    chunk = {};
-                    chunk.reserve(kChunkRows);
+            ++window;
+            QJsonParseError error;
+            // Row by row as the scan finds them, so the writer starts on a window's first rows at
+            // once; the whole document when the scan cannot tell (see CdrWindowScanner).
+            if (const std::optional<QList<QByteArrayView>> rows = CdrWindowScanner::rows(*body)) {
+                for (qsizetype i = 0; i < rows->size(); ++i) {
+                    const QByteArrayView text = rows->at(i);
+                    QByteArray wrapped;
+                    wrapped.reserve(text.size() + 2);
+                    wrapped.append('[').append(text).append(']');
+                    const QJsonDocument row = QJsonDocument::fromJson(wrapped, &error);
+                    if (error.error != QJsonParseError::NoError || row.array().size() != 1) {
+                        failure = BulkText::tr("Row %1 of window %2 is not valid JSON (%3).")
+                                      .arg(i + 1)
+                                      .arg(window)
+                                      .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                                                   : BulkText::tr("several values"));
+                        break;
+                    }
+                    chunk.append(CdrRowParser::parseRow(row.array().at(0), i));
+                    flush(kChunkRows);
+                }
+            } else {
+                const QJsonDocument document = QJsonDocument::fromJson(*body, &error);
+                if (error.error != QJsonParseError::NoError) {
+                    failure = BulkText::tr("Window %1 is not valid JSON (%2 at byte %3).")
+                                  .arg(window)
+                                  .arg(error.errorString())
+                                  .arg(error.offset);
+                } else {
+                    const QJsonArray rows = document.object().value(u"cdr"_s).toArray();
+                    for (qsizetype i = 0; i < rows.size(); ++i) {
+                        chunk.append(CdrRowParser::parseRow(rows.at(i), i));
+                        flush(kChunkRows);
+                    }
                 }
             }
-            if (!chunk.isEmpty())
-                queue.push(std::move(chunk));
+            if (failure.isEmpty())
+                flush(1); // a window's last rows go at its end, as a window at a time would store them
         }
+        if (!failure.isEmpty())
+            queue.push(Chunk{{}, failure});
         queue.push(std::nullopt);
     });
 
@@ -145,9 +198,13 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
         }
     }
     while (!error) {
-        std::optional<QList<CdrRow>> chunk = queue.pop();
+        std::optional<Chunk> chunk = queue.pop();
         if (!chunk)
             break;
+        if (!chunk->error.isEmpty()) {
+            error = StoreError{chunk->error, {}};
+            break;
+        }
         if (!ingest.inTransaction()) {
             if (const StoreResult<bool> begun = ingest.begin(); !begun) {
                 error = begun.error();
@@ -155,13 +212,13 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
             }
             inBatch = 0;
         }
-        const StoreResult<CdrIngestStats> stored = ingest.add(*chunk);
+        const StoreResult<CdrIngestStats> stored = ingest.add(chunk->rows);
         if (!stored) {
             error = stored.error();
             break;
         }
         add(total, stored.value());
-        inBatch += chunk->size();
+        inBatch += chunk->rows.size();
         if (!deferred && inBatch >= m_batchRows) {
             if (const StoreResult<bool> committed = ingest.commit(); !committed) {
                 error = committed.error();
