@@ -776,6 +776,21 @@
     </message>
 </context>
 <context>
+    <name>confero::CdrBulkIngest</name>
+    <message>
+        <source>Row %1 of window %2 is not valid JSON (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1 is not valid JSON (%2 at byte %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confero::CdrExportDialog</name>
     <message>
         <source>Choose…</source>
@@ -1167,6 +1182,21 @@
     </message>
     <message>
         <source>Could not create the data folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confero::DeferredIndexes</name>
+    <message>
+        <source>Could not read the store&apos;s indexes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare the store for a bulk load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the store&apos;s index %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

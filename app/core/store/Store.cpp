@@ -325,8 +325,8 @@ StoreResult<bool> Store::migrate(bool existingFile)
         m_schemaVersion = migration.version;
         qCInfo(lcStore) << "applied migration" << migration.version;
     }
-    // Migration 13 rebuilt the indexes the planner's statistics described: taken again, whole.
-    if (!m_postgres && current > 0 && current < 13 && m_schemaVersion >= 13)
+    // Migrations 13 and 15 rebuilt the indexes the planner's statistics described: taken again, whole.
+    if (!m_postgres && current > 0 && current < 15 && m_schemaVersion >= 15)
         CdrIngest::refreshStatistics(db, true);
     return true;
 }
