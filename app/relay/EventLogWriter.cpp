@@ -15,6 +15,11 @@ namespace confero::relay {
 
 namespace {
 
+// Taken by every writer of a PostgreSQL event log before it inserts, and held to its commit, so that
+// relays sharing the database commit one after another and seq order is commit order: a reader at
+// cursor N never sees N + 1 committed while N is still to come ("confero" in ASCII, then 1).
+constexpr qint64 CommitOrderLockKey = 0x636f6e6665726f01;
+
 QList<protocol::StreamEvent> streamEvents(const QList<EventLogWriter::Pending> &group,
                                           const QList<EventLogWriter::Outcome> &outcomes)
 {
@@ -98,10 +103,8 @@ void EventLogWriter::run()
     {
         QString error;
         QSqlDatabase db = RelayDatabase::open(m_path, connection, &error);
-        if (db.isOpen()) {
-            QSqlQuery pragma(db);
-            pragma.exec(u"PRAGMA busy_timeout=%1"_s.arg(m_busyTimeoutMs));
-        }
+        if (db.isOpen() && !RelayDatabase::setLockTimeout(db, m_busyTimeoutMs, &error))
+            qCWarning(lcRelay) << "could not set the event log's lock timeout:" << error;
         const QMutexLocker locker(&m_mutex);
         if (!db.isOpen())
             m_openError = error;
@@ -140,7 +143,7 @@ void EventLogWriter::run()
 }
 
 QList<EventLogWriter::Outcome> EventLogWriter::commitGroup(const QList<Pending> &group,
-                                                          const QHash<QString, qint64> &acks, qint64 *lastSeq)
+                                                           const QHash<QString, qint64> &acks, qint64 *lastSeq)
 {
     const QList<EventSpool::Record> spooled = m_spool.isEmpty() ? QList<EventSpool::Record>() : m_spool.readAll();
     if (group.isEmpty() && spooled.isEmpty() && acks.isEmpty())
@@ -198,20 +201,22 @@ QList<EventLogWriter::Outcome> EventLogWriter::commitGroup(const QList<Pending> 
 }
 
 QString EventLogWriter::insertAndCommit(const QList<EventSpool::Record> &spooled, const QList<Pending> &group,
-                                        const QHash<QString, qint64> &acks, QList<Outcome> *outcomes,
-                                        qint64 *lastSeq)
+                                        const QHash<QString, qint64> &acks, QList<Outcome> *outcomes, qint64 *lastSeq)
 {
     QSqlDatabase db = QSqlDatabase::database(connectionName(), false);
+    const bool postgres = db.driverName() == "QPSQL"_L1;
     QSqlQuery query(db);
-    // IMMEDIATE takes the write lock now, so the inserts never fail half-way on a lock an admin
-    // command holds; busy_timeout waits for it.
-    if (!query.exec(u"BEGIN IMMEDIATE"_s))
+    // IMMEDIATE takes SQLite's write lock now, so the inserts never fail half-way on a lock an admin
+    // command holds; busy_timeout waits for it. PostgreSQL: the commit-order lock, lock_timeout.
+    if (!query.exec(postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s))
         return query.lastError().text();
     const auto fail = [&db](const QSqlQuery &failed) {
         QString reason = failed.lastError().text();
         QSqlQuery(db).exec(u"ROLLBACK"_s);
         return reason;
     };
+    if (postgres && !query.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(CommitOrderLockKey)))
+        return fail(query);
     const auto bind = [](QSqlQuery &insert, const QString &id, const IncomingEvent &event) {
         insert.bindValue(0, id);
         insert.bindValue(1, event.project);
@@ -219,34 +224,48 @@ QString EventLogWriter::insertAndCommit(const QList<EventSpool::Record> &spooled
         insert.bindValue(3, event.receivedAtMs);
         // Bound as text: the body is valid UTF-8 (WebhookCheck), and text reads back as the same bytes.
         insert.bindValue(4, QString::fromUtf8(event.body));
-        insert.bindValue(5,
-                         QString::fromLatin1(protocol::Digest::sha256(event.body).toHex()));
+        insert.bindValue(5, QString::fromLatin1(protocol::Digest::sha256(event.body).toHex()));
+    };
+    // The new row's seq: RETURNING on PostgreSQL (no row when a replayed id was there already).
+    const auto insertedSeq = [postgres](QSqlQuery &insert) -> qint64 {
+        if (postgres)
+            return insert.next() ? insert.value(0).toLongLong() : 0;
+        return insert.numRowsAffected() > 0 ? insert.lastInsertId().toLongLong() : 0;
     };
     const QString columns = u"(id, project, type, received_at, body, sha256) VALUES (?, ?, ?, ?, ?, ?)"_s;
+    const QString returning = postgres ? u" RETURNING seq"_s : QString();
     if (!spooled.isEmpty()) {
         // Spooled events first: they arrived before anything queued now. A crash after their commit
         // and before the spool was emptied replays them again; their ids make that a no-op.
         QSqlQuery replay(db);
-        if (!replay.prepare(u"INSERT OR IGNORE INTO events "_s + columns))
+        const QString replaySql = postgres
+            ? QString(u"INSERT INTO events "_s + columns + u" ON CONFLICT (id) DO NOTHING"_s + returning)
+            : QString(u"INSERT OR IGNORE INTO events "_s + columns);
+        if (!replay.prepare(replaySql))
             return fail(replay);
         for (const EventSpool::Record &record : spooled) {
             bind(replay, record.id, record.event);
             if (!replay.exec())
                 return fail(replay);
-            if (replay.numRowsAffected() > 0)
-                *lastSeq = replay.lastInsertId().toLongLong();
+            if (const qint64 seq = insertedSeq(replay); seq > 0)
+                *lastSeq = seq;
         }
     }
-    if (!query.prepare(u"INSERT INTO events "_s + columns))
+    if (!query.prepare(u"INSERT INTO events "_s + columns + returning))
         return fail(query);
     for (const Pending &pending : group) {
         bind(query, pending.id, pending.event);
         if (!query.exec())
             return fail(query);
-        const qint64 seq = query.lastInsertId().toLongLong();
+        const qint64 seq = insertedSeq(query);
         outcomes->append({pending.ticket, seq, {}});
         *lastSeq = seq;
     }
+    // Relays sharing the database hear of the commit (RelayServer listens); sent at the commit.
+    if (postgres && *lastSeq > 0
+        && !query.exec(
+            u"SELECT pg_notify('%1', '%2')"_s.arg(QLatin1StringView(RelayDatabase::CommitChannel)).arg(*lastSeq)))
+        return fail(query);
     // An ack that fails is left out (logged), never the events: they are what a 200 promised.
     SubscriberRegistry registry(db, {});
     for (auto it = acks.cbegin(); it != acks.cend(); ++it) {

@@ -1,5 +1,7 @@
 #include "MasterKey.h"
 
+#include "RelayDatabase.h"
+
 #include "PrivateFolder.h"
 
 #include <QCoreApplication>
@@ -24,11 +26,18 @@ constexpr QFileDevice::Permissions OthersOrGroup =
 
 QString MasterKey::defaultPath(const QString &databasePath)
 {
+    if (RelayDatabase::isPostgres(databasePath))
+        return {};
     return databasePath + QLatin1String(".key");
 }
 
 QByteArray MasterKey::loadOrCreate(const QString &path, QString *error)
 {
+    if (path.isEmpty()) {
+        *error = tr("With a PostgreSQL database, give the key file with --key-file: every relay that "
+                    "shares the database needs a copy of the same key.");
+        return {};
+    }
     QFile file(path);
     if (file.exists()) {
         if (file.permissions() & OthersOrGroup) {

@@ -16,7 +16,8 @@ public:
     // Reads the key at `path`, or creates one there (random, 0600) when the file does not exist.
     // Refuses a file of the wrong size or one that others can read, with words.
     static QByteArray loadOrCreate(const QString &path, QString *error);
-    // Where the key lives by default: beside the database file.
+    // Where the key lives by default: beside the database file; none for a PostgreSQL database,
+    // whose relays each need a copy of one key (loadOrCreate then asks for --key-file).
     static QString defaultPath(const QString &databasePath);
 };
 

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -21,23 +23,96 @@ QString tr(const char *text)
     return QCoreApplication::translate("confero::relay::RelayDatabase", text);
 }
 
+// Held while migrating on PostgreSQL ("confero" in ASCII, then 2 for the relay).
+constexpr qint64 MigrationLockKey = 0x636f6e6665726f02;
+
+// A migration's statements for one backend: a statement after a line "-- sqlite only" or
+// "-- postgres only" is run on that backend alone; other comment lines are skipped.
+QStringList statementsFor(const QString &script, bool postgres)
+{
+    QStringList statements;
+    QString statement;
+    QString only;
+    for (const QString &line : script.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith("--"_L1)) {
+            if (trimmed == "-- sqlite only"_L1 || trimmed == "-- postgres only"_L1)
+                only = trimmed;
+            continue;
+        }
+        statement += line + u'\n';
+        if (!trimmed.endsWith(u';'))
+            continue;
+        if (only.isEmpty() || (only == "-- postgres only"_L1) == postgres)
+            statements.append(statement.trimmed());
+        statement.clear();
+        only.clear();
+    }
+    return statements;
+}
+
 } // namespace
 
-QSqlDatabase RelayDatabase::open(const QString &path, const QString &connectionName, QString *error)
+bool RelayDatabase::isPostgres(const QString &location)
 {
-    if (!ensurePrivateFolderOf(path, error))
+    return location.startsWith(u"postgresql://") || location.startsWith(u"postgres://");
+}
+
+QString RelayDatabase::displayLocation(const QString &location)
+{
+    if (!isPostgres(location))
+        return location;
+    QUrl url(location);
+    url.setPassword({});
+    return url.toString(QUrl::RemoveQuery);
+}
+
+bool RelayDatabase::setLockTimeout(QSqlDatabase &db, int milliseconds, QString *error)
+{
+    QSqlQuery query(db);
+    const bool postgres = db.driverName() == "QPSQL"_L1;
+    if (query.exec(postgres ? u"SET lock_timeout = %1"_s.arg(milliseconds)
+                            : u"PRAGMA busy_timeout=%1"_s.arg(milliseconds)))
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+QSqlDatabase RelayDatabase::open(const QString &location, const QString &connectionName, QString *error)
+{
+    const bool postgres = isPostgres(location);
+    if (!postgres && !ensurePrivateFolderOf(location, error))
         return {};
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-    db.setDatabaseName(path);
+    QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, connectionName);
+    if (postgres) {
+        // The relay never links the console's core; this is the same reading of a URL as its Store's.
+        const QUrl url(location);
+        db.setHostName(url.host().isEmpty() ? u"localhost"_s : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        QStringList options;
+        for (const auto &[name, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+            options.append(name + u'=' + value);
+        db.setConnectOptions(options.join(u';'));
+    } else {
+        db.setDatabaseName(location);
+    }
     if (!db.open()) {
-        *error = tr("Could not open the relay database %1: %2").arg(path, db.lastError().text());
+        *error = tr("Could not open the relay database %1: %2").arg(displayLocation(location), db.lastError().text());
         return {};
     }
-    QSqlQuery pragma(db);
-    for (const QString &statement :
-         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA busy_timeout=5000"_s}) {
-        if (!pragma.exec(statement)) {
-            *error = tr("Could not set up the relay database %1: %2").arg(path, pragma.lastError().text());
+    QSqlQuery setup(db);
+    // On PostgreSQL a commit returns once its WAL is flushed only with synchronous_commit on: set
+    // here, whatever the server's default, since a 200 is answered from the commit.
+    const QStringList statements = postgres
+        ? QStringList{u"SET synchronous_commit = on"_s, u"SET lock_timeout = 5000"_s}
+        : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA busy_timeout=5000"_s};
+    for (const QString &statement : statements) {
+        if (!setup.exec(statement)) {
+            *error = tr("Could not set up the relay database %1: %2")
+                         .arg(displayLocation(location), setup.lastError().text());
             return {};
         }
     }
@@ -56,6 +131,22 @@ void RelayDatabase::close(const QString &connectionName)
 }
 
 bool RelayDatabase::migrate(QSqlDatabase &db, QString *error)
+{
+    const bool postgres = db.driverName() == "QPSQL"_L1;
+    QSqlQuery query(db);
+    // Relays that start together on one PostgreSQL database migrate one after the other; the
+    // second then finds the schema current. (Released with the connection, should this fail.)
+    if (postgres && !query.exec(u"SELECT pg_advisory_lock(%1)"_s.arg(MigrationLockKey))) {
+        *error = tr("Could not lock the relay database for its migrations: %1").arg(query.lastError().text());
+        return false;
+    }
+    const bool migrated = migrateLocked(db, postgres, error);
+    if (postgres)
+        query.exec(u"SELECT pg_advisory_unlock(%1)"_s.arg(MigrationLockKey));
+    return migrated;
+}
+
+bool RelayDatabase::migrateLocked(QSqlDatabase &db, bool postgres, QString *error)
 {
     QSqlQuery query(db);
     if (!query.exec(
@@ -81,25 +172,16 @@ bool RelayDatabase::migrate(QSqlDatabase &db, QString *error)
             *error = tr("The relay's migration %1 is missing from the program.").arg(version);
             return false;
         }
-        const QString script = QString::fromUtf8(file.readAll());
         if (!db.transaction()) {
             *error = tr("Could not start migration %1: %2").arg(version).arg(db.lastError().text());
             return false;
         }
         bool ok = true;
-        // Statements are separated by ";" at a line's end; comments are whole lines starting "--".
-        QString statement;
-        for (const QString &line : script.split(u'\n')) {
-            if (line.trimmed().startsWith("--"_L1))
-                continue;
-            statement += line + u'\n';
-            if (!line.trimmed().endsWith(u';'))
-                continue;
-            if (!query.exec(statement.trimmed())) {
+        for (const QString &statement : statementsFor(QString::fromUtf8(file.readAll()), postgres)) {
+            if (!query.exec(statement)) {
                 ok = false;
                 break;
             }
-            statement.clear();
         }
         if (ok) {
             query.prepare(u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s);

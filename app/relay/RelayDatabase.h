@@ -5,23 +5,35 @@
 
 namespace confero::relay {
 
-// The relay's SQLite database: one file, WAL, every commit synced (synchronous=FULL) because a
-// webhook is answered 200 only once its commit is on disk; numbered migrations from
-// app/relay/migrations applied at open, in one transaction; a newer schema is refused.
+// The relay's database: a SQLite file (WAL, every commit synced: synchronous=FULL), or a PostgreSQL
+// server given as a postgresql:// URL (synchronous_commit on), which several relays behind one load
+// balancer share. A webhook is answered 200 only once its commit is on disk either way. Numbered
+// migrations from app/relay/migrations are applied at open, in one transaction (on PostgreSQL under
+// an advisory lock, so relays starting together migrate once); a newer schema is refused.
 class RelayDatabase
 {
 public:
     static constexpr int SchemaVersion = 1;
+    // PostgreSQL: the channel each commit of the event log is announced on, with its last seq.
+    static constexpr const char *CommitChannel = "confero_relay_events";
 
-    // Opens (creating it when missing) `path` as the connection `connectionName` of the calling
+    static bool isPostgres(const QString &location);
+    // `location` without its password, for messages and logs.
+    static QString displayLocation(const QString &location);
+
+    // Opens (creating it when missing) `location` as the connection `connectionName` of the calling
     // thread; the connection is usable only on this thread. On failure `error` says why in words.
-    static QSqlDatabase open(const QString &path, const QString &connectionName, QString *error);
+    static QSqlDatabase open(const QString &location, const QString &connectionName, QString *error);
+
+    // How long a statement waits for a lock another connection holds before it fails.
+    static bool setLockTimeout(QSqlDatabase &db, int milliseconds, QString *error);
 
     // Closes and removes a connection opened with open() on this thread.
     static void close(const QString &connectionName);
 
 private:
     static bool migrate(QSqlDatabase &db, QString *error);
+    static bool migrateLocked(QSqlDatabase &db, bool postgres, QString *error);
 };
 
 } // namespace confero::relay

@@ -12,7 +12,11 @@
 #include "WebhookCheck.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonObject>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -96,10 +100,27 @@ bool RelayServer::start(const QHostAddress &address, quint16 port, QString *erro
     m_masterKey = MasterKey::loadOrCreate(keyPath, error);
     if (m_masterKey.isEmpty())
         return false;
+    const bool postgres = RelayDatabase::isPostgres(m_options.databasePath);
+    // The spool is this relay's own file even when the database is shared: beside the key file.
+    if (postgres)
+        m_log.setSpoolPath(QFileInfo(keyPath).dir().filePath(u"confero-relay-events.spool"_s));
     if (!m_log.start(error))
         return false;
     m_hub = new StreamHub(m_db, m_masterKey, &m_log, m_options.stream, this);
     connect(&m_log, &EventLog::committed, m_hub, &StreamHub::committed);
+    // Relays sharing a PostgreSQL database stream each other's events: every commit is announced
+    // (EventLogWriter), and the streams here read what they have not sent from the database.
+    if (postgres) {
+        QSqlDriver *driver = m_db.driver();
+        if (!driver->subscribeToNotification(QString::fromLatin1(RelayDatabase::CommitChannel))) {
+            *error = tr("Could not listen for the other relays' events: %1").arg(driver->lastError().text());
+            return false;
+        }
+        connect(driver, &QSqlDriver::notification, m_hub,
+                [hub = m_hub](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    hub->committed(payload.toLongLong());
+                });
+    }
     m_server.setWebSocketHandler(
         [this](const http::HttpRequest &request, QWebSocket *socket) { return m_hub->accept(request, socket); });
     if (m_tls)
@@ -275,15 +296,26 @@ http::HttpResponse RelayServer::metrics() const
     text += "# HELP confero_relay_connections_open HTTP connections open now (this one included), at most the cap.\n";
     text += "# TYPE confero_relay_connections_open gauge\n";
     text += "confero_relay_connections_open " + QByteArray::number(m_server.connectionCount()) + '\n';
-    // Read back from SQLite rather than assumed: this is what an operator checks durability by.
-    QSqlQuery pragma(m_db);
-    const int synchronous = pragma.exec(u"PRAGMA synchronous"_s) && pragma.next() ? pragma.value(0).toInt() : -1;
-    static const char *const modes[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
-    const QByteArray mode = synchronous >= 0 && synchronous <= 3 ? QByteArray(modes[synchronous]) : "unknown";
-    text +=
-        "# HELP confero_relay_sqlite_synchronous The event log's PRAGMA synchronous (2 = FULL: every commit synced).\n";
-    text += "# TYPE confero_relay_sqlite_synchronous gauge\n";
-    text += "confero_relay_sqlite_synchronous{mode=\"" + mode + "\"} " + QByteArray::number(synchronous) + '\n';
+    // Read back from the database rather than assumed: this is what an operator checks durability by.
+    QSqlQuery setting(m_db);
+    if (m_db.driverName() == "QPSQL"_L1) {
+        const QByteArray mode = setting.exec(u"SHOW synchronous_commit"_s) && setting.next()
+            ? setting.value(0).toString().toLatin1()
+            : QByteArray("unknown");
+        text += "# HELP confero_relay_postgres_synchronous_commit The event log's synchronous_commit (1 = on: every "
+                "commit flushed).\n";
+        text += "# TYPE confero_relay_postgres_synchronous_commit gauge\n";
+        text += "confero_relay_postgres_synchronous_commit{mode=\"" + mode + "\"} " + (mode == "on" ? "1" : "0") + '\n';
+    } else {
+        const int synchronous = setting.exec(u"PRAGMA synchronous"_s) && setting.next() ? setting.value(0).toInt() : -1;
+        static const char *const modes[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
+        const QByteArray mode =
+            synchronous >= 0 && synchronous <= 3 ? QByteArray(modes[synchronous]) : QByteArray("unknown");
+        text += "# HELP confero_relay_sqlite_synchronous The event log's PRAGMA synchronous (2 = FULL: every commit "
+                "synced).\n";
+        text += "# TYPE confero_relay_sqlite_synchronous gauge\n";
+        text += "confero_relay_sqlite_synchronous{mode=\"" + mode + "\"} " + QByteArray::number(synchronous) + '\n';
+    }
     http::HttpResponse response = http::HttpResponse::text(200, text);
     response.setHeader("Content-Type", "text/plain; version=0.0.4");
     return response;

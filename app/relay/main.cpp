@@ -1,5 +1,6 @@
 // confero-relay: the webhook relay, headless (docs/ARCHITECTURE.md "Command-line contract").
-//   confero-relay serve --listen ADDR:PORT --db FILE [--tls-cert F --tls-key F] [--key-file F]
+//   confero-relay serve --listen ADDR:PORT --db FILE|URL [--tls-cert F --tls-key F] [--key-file F]
+//   (--db: a SQLite file, or a postgresql:// URL that several relays share; then --key-file too)
 //   confero-relay projects add NAME [--basic-auth USER:PASS] --db FILE | projects list --db FILE
 //   confero-relay subscribers add NAME --projects A,B --db FILE   (prints the token once)
 //   confero-relay subscribers list | revoke NAME | rotate NAME --db FILE
@@ -124,7 +125,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"Receives the video platform's webhooks, stores each durably before answering, and streams them "
         "to subscribed consoles.\n\nCommands:\n"
-        "  serve --listen ADDR:PORT --db FILE [--tls-cert F --tls-key F] [--max-connections N]\n"
+        "  serve --listen ADDR:PORT --db FILE|URL [--tls-cert F --tls-key F] [--max-connections N]\n"
         "        [--idle-timeout SECONDS]\n"
         "  projects add NAME [--basic-auth USER:PASS] | projects list\n"
         "  subscribers add NAME --projects A,B | list | revoke NAME | rotate NAME"_s);
@@ -133,11 +134,15 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"command"_s, u"serve, projects or subscribers, and its arguments."_s);
     const QCommandLineOption listen(u"listen"_s, u"Address and port; plain HTTP only on loopback."_s, u"ADDR:PORT"_s,
                                     u"127.0.0.1:8443"_s);
-    const QCommandLineOption db(u"db"_s, u"The relay's SQLite database file."_s, u"FILE"_s);
+    const QCommandLineOption db(u"db"_s,
+                                u"The relay's database: a SQLite file, or a postgresql://USER@HOST:PORT/DB URL "
+                                "that several relays behind one load balancer share (give them the same --key-file)."_s,
+                                u"FILE|URL"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, u"PEM certificate (chain) for HTTPS."_s, u"FILE"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
-    const QCommandLineOption keyFile(u"key-file"_s, u"The master key file (default: the database's path + .key)."_s,
-                                     u"FILE"_s);
+    const QCommandLineOption keyFile(
+        u"key-file"_s, u"The master key file (default: the database's path + .key; required with PostgreSQL)."_s,
+        u"FILE"_s);
     const QCommandLineOption basicAuth(u"basic-auth"_s, u"projects add: credentials the platform must send."_s,
                                        u"USER:PASS"_s);
     const QCommandLineOption projects(u"projects"_s, u"subscribers add: the projects it may read."_s, u"A,B"_s);

@@ -1,10 +1,23 @@
 -- confero-relay, schema 1: the event log, the projects webhooks arrive for, and the subscribers
 -- (consoles) that stream them. Times are Unix ms.
 
--- One row per accepted webhook, in commit order. seq is never reused (AUTOINCREMENT), so a
--- subscriber's cursor keeps its meaning even after old events are pruned.
+-- One row per accepted webhook, in commit order. seq is never reused (AUTOINCREMENT; an identity
+-- on PostgreSQL), so a subscriber's cursor keeps its meaning even after old events are pruned. On
+-- PostgreSQL, where several relays write, seq order is commit order because every writer takes the
+-- same advisory lock before it inserts (EventLogWriter).
+-- sqlite only
 CREATE TABLE events (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    project TEXT NOT NULL,
+    type TEXT NOT NULL,
+    received_at BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    sha256 TEXT NOT NULL
+);
+-- postgres only
+CREATE TABLE events (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     project TEXT NOT NULL,
     type TEXT NOT NULL,
