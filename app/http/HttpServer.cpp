@@ -234,8 +234,8 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port)
         return false;
     }
     d->error.clear();
-    qCInfo(lcHttp).nospace() << "listening on " << (isSecure() ? "https" : "http") << "://" << address.toString() << ':'
-                             << serverPort();
+    qCInfo(lcHttp).nospace().noquote() << "listening on " << (isSecure() ? "https" : "http") << "://"
+                                       << address.toString() << ':' << serverPort();
     return true;
 }
 

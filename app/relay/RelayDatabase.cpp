@@ -107,7 +107,8 @@ QSqlDatabase RelayDatabase::open(const QString &location, const QString &connect
     // On PostgreSQL a commit returns once its WAL is flushed only with synchronous_commit on: set
     // here, whatever the server's default, since a 200 is answered from the commit.
     const QStringList statements = postgres
-        ? QStringList{u"SET synchronous_commit = on"_s, u"SET lock_timeout = 5000"_s}
+        ? QStringList{u"SET synchronous_commit = on"_s, u"SET lock_timeout = 5000"_s,
+                      u"SET client_min_messages = warning"_s} // no NOTICE of a table already there on stderr
         : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA busy_timeout=5000"_s};
     for (const QString &statement : statements) {
         if (!setup.exec(statement)) {

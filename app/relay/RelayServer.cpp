@@ -130,7 +130,7 @@ bool RelayServer::start(const QHostAddress &address, quint16 port, QString *erro
         return false;
     }
     m_address = address;
-    qCInfo(lcRelay) << "listening on" << baseUrl().toString();
+    qCInfo(lcRelay).noquote() << "listening on" << baseUrl().toString();
     return true;
 }
 
