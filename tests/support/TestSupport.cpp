@@ -64,7 +64,7 @@ QByteArray getBody(const QUrl &url)
     QNetworkReply *reply = network.get(QNetworkRequest(url));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     const bool answered = finished.wait(15'000);
-    const QByteArray body = answered && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+    QByteArray body = answered && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
         ? reply->readAll()
         : QByteArray();
     reply->deleteLater();
