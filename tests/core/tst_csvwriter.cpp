@@ -4,6 +4,11 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
 using namespace confero;
 using namespace Qt::StringLiterals;
 
@@ -140,6 +145,60 @@ private Q_SLOTS:
         const std::optional<QList<QStringList>> read = readCsv(buffer.data());
         QVERIFY(read);
         QCOMPARE(read->constFirst(), (QStringList{u"'=1+1"_s, u"ok"_s, u"'-x,y"_s}));
+    }
+
+    // A number is printf's "%.15g" of it (the C library's, correctly rounded: Qt's 'g' rounds a
+    // few values the other way), zero is "0" and infinities and NaN are spelled as Qt spells them;
+    // a minus sign is escaped like any other formula character.
+    void numbersArePrintfsText()
+    {
+        QList<double> values{0.0,
+                             -0.0,
+                             1.0,
+                             -1.0,
+                             0.1,
+                             30.0,
+                             1e-4,
+                             1e-5,
+                             123456789012345.0,
+                             1e15,
+                             1e16,
+                             1e21,
+                             -1e-300,
+                             5e-324,
+                             1.7976931348623157e308,
+                             std::numeric_limits<double>::infinity(),
+                             -std::numeric_limits<double>::infinity(),
+                             std::numeric_limits<double>::quiet_NaN(),
+                             2.5,
+                             1234.5678};
+        QRandomGenerator random(31);
+        for (int i = 0; i < 20'000; ++i) {
+            // Durations and minutes as the platform sends them, and any bit pattern at all.
+            values.append(double(random.bounded(1'000'000)) / 1000.0);
+            values.append(random.bounded(100.0) * (i % 2 ? 1 : -1));
+            const quint64 bits = random.generate64();
+            double any = 0;
+            std::memcpy(&any, &bits, sizeof any);
+            values.append(any);
+        }
+        int differentFromQt = 0;
+        for (const double value : std::as_const(values)) {
+            QByteArray expected;
+            if (value == 0 || !std::isfinite(value)) {
+                expected = QString::number(value, 'g', 15).toLatin1();
+            } else {
+                char text[40];
+                expected = QByteArray(text, std::snprintf(text, sizeof text, "%.15g", value));
+            }
+            differentFromQt += expected != QString::number(value, 'g', 15).toLatin1();
+            for (const bool escape : {true, false}) {
+                QByteArray line;
+                CsvWriter::appendNumber(line, value, escape);
+                QCOMPARE(line, CsvWriter::field(QString::fromLatin1(expected), escape));
+            }
+        }
+        qInfo() << differentFromQt << "of" << values.size() << "values are rounded otherwise by QString::number";
     }
 
     void aRefusedWriteIsReported()

@@ -20,12 +20,62 @@ class ExportText
     Q_DECLARE_TR_FUNCTIONS(confero::CdrExporter)
 };
 
+// The same text as the CSV's (CsvWriter::appendNumber), for the cells.
 QString number(double value)
 {
-    return QString::number(value, 'g', 15);
+    QByteArray text;
+    CsvWriter::appendNumber(text, value, false);
+    return QString::fromLatin1(text);
 }
 
-// A CSV line of toCells(), without a list of strings per row.
+constexpr qsizetype kIsoTimeSize = 24; // "2025-01-10T09:31:05.120Z"
+
+// `ms` as "YYYY-MM-DDTHH:MM:SS.mmmZ" in `out` (kIsoTimeSize characters), for 1970 to 9999; false
+// for a time outside them. Written digit by digit: QDateTime::toString parses its format for every
+// call, two calls a row, which was the largest cost of an export.
+template<typename Char>
+bool writeIsoTime(qint64 ms, Char *out)
+{
+    constexpr qint64 kDayMs = 86'400'000;
+    constexpr qint64 kLastMs = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
+    if (ms < 0 || ms > kLastMs)
+        return false;
+    // Days to a civil date (proleptic Gregorian, the algorithm of H. Hinnant's "chrono-Compatible
+    // Low-Level Date Algorithms"), exact for every day here.
+    const qint64 z = ms / kDayMs + 719'468;
+    const qint64 era = z / 146'097;
+    const qint64 doe = z - era * 146'097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36'524 - doe / 146'096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    const qint64 inDay = ms % kDayMs;
+    const auto put = [out](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i) {
+            out[at + i] = static_cast<Char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, year, 4);
+    out[4] = '-';
+    put(5, month, 2);
+    out[7] = '-';
+    put(8, day, 2);
+    out[10] = 'T';
+    put(11, static_cast<int>(inDay / 3'600'000), 2);
+    out[13] = ':';
+    put(14, static_cast<int>(inDay / 60'000 % 60), 2);
+    out[16] = ':';
+    put(17, static_cast<int>(inDay / 1000 % 60), 2);
+    out[19] = '.';
+    put(20, static_cast<int>(inDay % 1000), 3);
+    out[23] = 'Z';
+    return true;
+}
+
+// A CSV line of toCells(), appended to `line` without a list of strings per row.
 void appendCsv(QByteArray &line, const CdrStoredRow &stored, bool escapeFormulas)
 {
     const CdrRow &row = stored.row;
@@ -38,14 +88,20 @@ void appendCsv(QByteArray &line, const CdrStoredRow &stored, bool escapeFormulas
     for (const qint64 ms : {row.connectMs, row.disconnectMs}) {
         line.append(',');
         // A time never starts with a formula character nor holds one to quote.
-        line.append(CdrExporter::isoTime(ms).toLatin1());
+        const qsizetype at = line.size();
+        line.resize(at + kIsoTimeSize);
+        if (ms == 0)
+            line.truncate(at);
+        else if (!writeIsoTime(ms, line.data() + at))
+            line.replace(at, kIsoTimeSize, CdrExporter::isoTime(ms).toLatin1());
     }
     for (const double value : {row.durationS, row.publishedMinutes, row.subscribedMinutes, row.connectMinutes}) {
         line.append(',');
-        CsvWriter::appendField(line, number(value), escapeFormulas);
+        CsvWriter::appendNumber(line, value, escapeFormulas);
     }
     line.append(',');
-    CsvWriter::appendField(line, row.problems.join(u"; "_s), escapeFormulas);
+    if (!row.problems.isEmpty())
+        CsvWriter::appendField(line, row.problems.join(u"; "_s), escapeFormulas);
     line.append("\r\n");
 }
 
@@ -76,46 +132,11 @@ QString CdrExporter::isoTime(qint64 ms)
 {
     if (ms == 0)
         return {};
-    // 1970 to 9999 are written digit by digit (QDateTime::toString parses its format for every
-    // call, two calls a row, which was the largest cost of an export); anything else as Qt does.
-    constexpr qint64 kDayMs = 86'400'000;
-    constexpr qint64 kLastMs = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
-    if (ms < 0 || ms > kLastMs) {
-        // Spelled out: Qt::ISODateWithMs writes "+00:00" for a QTimeZone::utc() time, not "Z".
-        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
-    }
-    // Days to a civil date (proleptic Gregorian, the algorithm of H. Hinnant's "chrono-Compatible
-    // Low-Level Date Algorithms"), exact for every day here.
-    const qint64 z = ms / kDayMs + 719'468;
-    const qint64 era = z / 146'097;
-    const qint64 doe = z - era * 146'097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36'524 - doe / 146'096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-    const qint64 inDay = ms % kDayMs;
-    const int hour = static_cast<int>(inDay / 3'600'000);
-    const int minute = static_cast<int>(inDay / 60'000 % 60);
-    const int second = static_cast<int>(inDay / 1000 % 60);
-    const int milli = static_cast<int>(inDay % 1000);
-
-    char16_t text[25] = u"0000-00-00T00:00:00.000Z";
-    auto put = [&text](int at, int value, int digits) {
-        for (int i = digits - 1; i >= 0; --i) {
-            text[at + i] = static_cast<char16_t>(u'0' + value % 10);
-            value /= 10;
-        }
-    };
-    put(0, year, 4);
-    put(5, month, 2);
-    put(8, day, 2);
-    put(11, hour, 2);
-    put(14, minute, 2);
-    put(17, second, 2);
-    put(20, milli, 3);
-    return QString(reinterpret_cast<const QChar *>(text), 24);
+    char16_t text[kIsoTimeSize];
+    if (writeIsoTime(ms, text))
+        return QString(reinterpret_cast<const QChar *>(text), kIsoTimeSize);
+    // Spelled out: Qt::ISODateWithMs writes "+00:00" for a QTimeZone::utc() time, not "Z".
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
 }
 
 QStringList CdrExporter::toCells(const CdrStoredRow &stored)
@@ -192,13 +213,18 @@ StoreResult<qint64> CdrExporter::write(const CdrQuery &query, const CdrFilter &f
                 const QByteArray object = QJsonDocument(toJson(row)).toJson(QJsonDocument::Compact);
                 ok = device->write(written == 0 ? "\n" : ",\n") >= 0 && device->write(object) == object.size();
             } else {
-                line.clear();
+                // A page's lines go to the device in one write.
                 appendCsv(line, row, options.escapeFormulas);
-                ok = csv.writeLine(line);
+                ok = true;
             }
             if (!ok)
                 return StoreError{ExportText::tr("Could not write the export: %1").arg(device->errorString()), {}};
             ++written;
+        }
+        if (!json) {
+            if (!csv.writeLine(line))
+                return StoreError{ExportText::tr("Could not write the export: %1").arg(device->errorString()), {}};
+            line.resize(0); // keeps its capacity for the next page
         }
         after = page.value().next;
         if (progress)

@@ -2,6 +2,9 @@
 
 #include <QIODevice>
 
+#include <charconv>
+#include <cmath>
+
 namespace confero {
 
 CsvWriter::CsvWriter(QIODevice *device, bool escapeFormulas)
@@ -37,9 +40,11 @@ void CsvWriter::appendField(QByteArray &line, QStringView cell, bool escapeFormu
     }
     if (ascii) {
         // Most cells: the bytes are the characters.
-        line.reserve(line.size() + cell.size() + 2);
+        const qsizetype at = line.size();
+        line.resize(at + cell.size());
+        char *out = line.data() + at;
         for (const QChar c : cell)
-            line.append(static_cast<char>(c.unicode()));
+            *out++ = static_cast<char>(c.unicode());
     } else {
         line.append(cell.toUtf8());
     }
@@ -51,6 +56,29 @@ void CsvWriter::appendField(QByteArray &line, QStringView cell, bool escapeFormu
     line.append('"');
     line.append(quoted);
     line.append('"');
+}
+
+void CsvWriter::appendNumber(QByteArray &line, double value, bool escapeFormulas)
+{
+    if (value == 0) {
+        line.append('0'); // Qt writes negative zero as "0" too
+        return;
+    }
+    if (!std::isfinite(value)) {
+        appendField(line, QString::number(value, 'g', 15), escapeFormulas); // Qt's own spelling of these
+        return;
+    }
+    char text[32];
+    const std::to_chars_result written = std::to_chars(text, text + sizeof text, value, std::chars_format::general, 15);
+    if (written.ec != std::errc()) {
+        appendField(line, QString::number(value, 'g', 15), escapeFormulas);
+        return;
+    }
+    // Digits, a point, an exponent, "inf" or "nan": nothing to quote; a minus sign leads like a
+    // formula's, and is escaped the same way.
+    if (escapeFormulas && text[0] == '-')
+        line.append('\'');
+    line.append(text, written.ptr - text);
 }
 
 bool CsvWriter::writeRow(const QStringList &cells)

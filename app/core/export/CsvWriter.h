@@ -24,8 +24,11 @@ public:
     static QByteArray field(const QString &cell, bool escapeFormulas);
     // The same, appended to `line` (no separator), without a temporary per field.
     static void appendField(QByteArray &line, QStringView cell, bool escapeFormulas);
-    // Writes a line built with appendField (separators and CRLF included); false once the device
-    // refused a write.
+    // A number with 15 significant digits as printf's "%.15g" writes it (correctly rounded; zero
+    // as "0", infinities and NaN as Qt spells them), appended without a QString.
+    static void appendNumber(QByteArray &line, double value, bool escapeFormulas);
+    // Writes a line (or several) built with appendField (separators and CRLF included); false once
+    // the device refused a write.
     bool writeLine(const QByteArray &line);
 
 private:
