@@ -195,7 +195,12 @@ QList<BenchFigure> BrowseBench::view(QString *error)
 {
     CdrTableModel model(m_store, m_projectId);
 #ifdef CONFERO_BENCH_GUI
+    // Set up as the Sessions page sets up its tables (SessionsPage.ui): a stall is what a user meets.
     QTableView table;
+    table.setWordWrap(false); // one line a cell: wrapping lays every cell's text out for line breaks
+    table.setSelectionBehavior(QAbstractItemView::SelectRows);
+    table.setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table.setAlternatingRowColors(true);
     table.setModel(&model);
     table.resize(1280, 800);
     table.show();
