@@ -1,7 +1,6 @@
 #include "MasterKey.h"
 
-#include "RelayDatabase.h"
-
+#include "DatabaseLocation.h"
 #include "PrivateFolder.h"
 
 #include <QCoreApplication>
@@ -26,7 +25,7 @@ constexpr QFileDevice::Permissions OthersOrGroup =
 
 QString MasterKey::defaultPath(const QString &databasePath)
 {
-    if (RelayDatabase::isPostgres(databasePath))
+    if (DatabaseLocation::isPostgres(databasePath))
         return {};
     return databasePath + QLatin1String(".key");
 }

@@ -1,5 +1,7 @@
 #include "RelayDatabase.h"
 
+#include "DatabaseLocation.h"
+
 #include "Logging.h"
 #include "PrivateFolder.h"
 
@@ -9,8 +11,6 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -53,20 +53,6 @@ QStringList statementsFor(const QString &script, bool postgres)
 
 } // namespace
 
-bool RelayDatabase::isPostgres(const QString &location)
-{
-    return location.startsWith(u"postgresql://") || location.startsWith(u"postgres://");
-}
-
-QString RelayDatabase::displayLocation(const QString &location)
-{
-    if (!isPostgres(location))
-        return location;
-    QUrl url(location);
-    url.setPassword({});
-    return url.toString(QUrl::RemoveQuery);
-}
-
 bool RelayDatabase::setLockTimeout(QSqlDatabase &db, int milliseconds, QString *error)
 {
     QSqlQuery query(db);
@@ -80,27 +66,18 @@ bool RelayDatabase::setLockTimeout(QSqlDatabase &db, int milliseconds, QString *
 
 QSqlDatabase RelayDatabase::open(const QString &location, const QString &connectionName, QString *error)
 {
-    const bool postgres = isPostgres(location);
+    const bool postgres = DatabaseLocation::isPostgres(location);
     if (!postgres && !ensurePrivateFolderOf(location, error))
         return {};
     QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, connectionName);
     if (postgres) {
-        // The relay never links the console's core; this is the same reading of a URL as its Store's.
-        const QUrl url(location);
-        db.setHostName(url.host().isEmpty() ? u"localhost"_s : url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
-        QStringList options;
-        for (const auto &[name, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
-            options.append(name + u'=' + value);
-        db.setConnectOptions(options.join(u';'));
+        DatabaseLocation::configurePostgres(db, location);
     } else {
         db.setDatabaseName(location);
     }
     if (!db.open()) {
-        *error = tr("Could not open the relay database %1: %2").arg(displayLocation(location), db.lastError().text());
+        *error = tr("Could not open the relay database %1: %2")
+                     .arg(DatabaseLocation::display(location), db.lastError().text());
         return {};
     }
     QSqlQuery setup(db);
@@ -113,7 +90,7 @@ QSqlDatabase RelayDatabase::open(const QString &location, const QString &connect
     for (const QString &statement : statements) {
         if (!setup.exec(statement)) {
             *error = tr("Could not set up the relay database %1: %2")
-                         .arg(displayLocation(location), setup.lastError().text());
+                         .arg(DatabaseLocation::display(location), setup.lastError().text());
             return {};
         }
     }

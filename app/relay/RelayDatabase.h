@@ -17,9 +17,6 @@ public:
     // PostgreSQL: the channel each commit of the event log is announced on, with its last seq.
     static constexpr const char *CommitChannel = "confero_relay_events";
 
-    static bool isPostgres(const QString &location);
-    // `location` without its password, for messages and logs.
-    static QString displayLocation(const QString &location);
 
     // Opens (creating it when missing) `location` as the connection `connectionName` of the calling
     // thread; the connection is usable only on this thread. On failure `error` says why in words.

@@ -1,5 +1,6 @@
 #include "RelayServer.h"
 
+#include "DatabaseLocation.h"
 #include "EventReader.h"
 #include "FrameSignature.h"
 #include "Logging.h"
@@ -100,7 +101,7 @@ bool RelayServer::start(const QHostAddress &address, quint16 port, QString *erro
     m_masterKey = MasterKey::loadOrCreate(keyPath, error);
     if (m_masterKey.isEmpty())
         return false;
-    const bool postgres = RelayDatabase::isPostgres(m_options.databasePath);
+    const bool postgres = DatabaseLocation::isPostgres(m_options.databasePath);
     // The spool is this relay's own file even when the database is shared: beside the key file.
     if (postgres)
         m_log.setSpoolPath(QFileInfo(keyPath).dir().filePath(u"confero-relay-events.spool"_s));

@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "CdrIngest.h"
+#include "DatabaseLocation.h"
 #include "TrigramContains.h"
 
 #include "CdrChanges.h"
@@ -16,8 +17,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
-#include <QUrlQuery>
 
 namespace confero {
 
@@ -92,21 +91,6 @@ StoreError sqlError(const QString &message, const QSqlError &error)
     return StoreError{message, error.text()};
 }
 
-bool isPostgresUrl(const QString &location)
-{
-    return location.startsWith(u"postgresql://") || location.startsWith(u"postgres://");
-}
-
-// A description of the location without a password, for messages and logs.
-QString displayLocation(const QString &location)
-{
-    if (!isPostgresUrl(location))
-        return QDir::toNativeSeparators(location);
-    QUrl url(location);
-    url.setPassword({});
-    return url.toString(QUrl::RemoveQuery);
-}
-
 QAtomicInteger<int> s_connectionCounter;
 
 } // namespace
@@ -143,7 +127,7 @@ StoreResult<bool> Store::open(const QString &location)
 {
     close();
     m_location = location;
-    m_postgres = isPostgresUrl(location);
+    m_postgres = DatabaseLocation::isPostgres(location);
     m_connectionName = u"confero-store-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1));
     bool existingFile = false;
 
@@ -166,7 +150,7 @@ StoreResult<bool> Store::open(const QString &location)
         close();
         return migrated;
     }
-    qCInfo(lcStore).noquote() << "opened" << displayLocation(location) << "schema" << m_schemaVersion;
+    qCInfo(lcStore).noquote() << "opened" << DatabaseLocation::display(location) << "schema" << m_schemaVersion;
     return true;
 }
 
@@ -174,18 +158,8 @@ StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) c
 {
     QSqlDatabase db;
     if (m_postgres) {
-        const QUrl url(m_location);
         db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
-        db.setHostName(url.host().isEmpty() ? u"localhost"_s : url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
-        QStringList options;
-        const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
-        for (const auto &item : items)
-            options.append(item.first + u'=' + item.second);
-        db.setConnectOptions(options.join(u';'));
+        DatabaseLocation::configurePostgres(db, m_location);
     } else {
         db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
         db.setDatabaseName(m_location);
@@ -193,7 +167,8 @@ StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) c
     }
     if (!db.isValid() || !db.open()) {
         const StoreError error =
-            sqlError(StoreText::tr("Could not open the database %1.").arg(displayLocation(m_location)), db.lastError());
+            sqlError(StoreText::tr("Could not open the database %1.").arg(DatabaseLocation::display(m_location)),
+                     db.lastError());
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
         return error;
@@ -209,10 +184,12 @@ StoreResult<QSqlDatabase> Store::openConnection(const QString &connectionName) c
             || !pragma.exec(u"PRAGMA busy_timeout=5000"_s)
             || (handle && !TrigramContains::install(handle, &searchError))) {
             const StoreError error = searchError.isEmpty()
-                ? sqlError(StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
-                           pragma.lastError())
-                : StoreError{StoreText::tr("Could not prepare the database %1.").arg(displayLocation(m_location)),
-                             searchError};
+                ? sqlError(
+                    StoreText::tr("Could not prepare the database %1.").arg(DatabaseLocation::display(m_location)),
+                    pragma.lastError())
+                : StoreError{
+                    StoreText::tr("Could not prepare the database %1.").arg(DatabaseLocation::display(m_location)),
+                    searchError};
             pragma = QSqlQuery();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connectionName);
@@ -259,7 +236,7 @@ StoreResult<bool> Store::migrate(bool existingFile)
     if (current > latest) {
         return StoreError{StoreText::tr("The database %1 was written by a newer Confero (schema %2; this version "
                                         "knows up to %3). Update Confero or choose another data folder.")
-                              .arg(displayLocation(m_location))
+                              .arg(DatabaseLocation::display(m_location))
                               .arg(current)
                               .arg(latest),
                           {}};

@@ -1,5 +1,7 @@
 #include "StoreBackup.h"
 
+#include "DatabaseLocation.h"
+
 #include "Logging.h"
 #include "Store.h"
 #include "StoreWorker.h"
@@ -8,10 +10,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStorageInfo>
-#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -201,11 +203,7 @@ bool StoreBackup::makesFiles() const
 
 QString StoreBackup::displayLocation() const
 {
-    if (!m_store->isPostgres())
-        return native(m_store->location());
-    QUrl url(m_store->location());
-    url.setPassword({});
-    return url.toString(QUrl::RemoveQuery);
+    return DatabaseLocation::display(m_store->location());
 }
 
 QString StoreBackup::defaultPath(const QDateTime &now) const
