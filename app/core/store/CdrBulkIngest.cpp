@@ -104,10 +104,6 @@ bool participantsEmpty(const QSqlDatabase &db)
     return query.exec(u"SELECT NOT EXISTS (SELECT 1 FROM participants)"_s) && query.next() && query.value(0).toBool();
 }
 
-// What CdrIngest looks each row up by (what is the same row), and reads a session's rows by.
-const QStringList kLookupIndexes = {u"participants_by_key"_s, u"participants_by_natural_key"_s,
-                                    u"participants_by_row_sha256"_s, u"participants_by_conf"_s};
-
 } // namespace
 
 CdrBulkIngest::CdrBulkIngest(const QSqlDatabase &db, qint64 projectId, qint64 batchRows)
@@ -190,7 +186,8 @@ StoreResult<CdrIngestStats> CdrBulkIngest::run(const Source &source)
     if (participantsEmpty(m_db)) {
         if (const StoreResult<bool> begun = ingest.begin(); !begun) {
             error = begun.error();
-        } else if (StoreResult<DeferredIndexes> taken = DeferredIndexes::take(m_db, u"participants"_s, kLookupIndexes);
+        } else if (StoreResult<DeferredIndexes> taken =
+                       DeferredIndexes::take(m_db, u"participants"_s, CdrIngest::lookupIndexes());
                    !taken) {
             error = taken.error();
         } else {

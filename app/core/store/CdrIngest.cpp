@@ -226,6 +226,13 @@ void CdrIngest::refreshStatistics(const QSqlDatabase &db, bool force)
         qCWarning(lcStore) << "could not refresh the query planner's statistics:" << query.lastError().text();
 }
 
+QStringList CdrIngest::lookupIndexes()
+{
+    // Statements::kByKey, kByNatural, kByHash; recomputeSessions' read of a conference.
+    return {u"participants_by_key"_s, u"participants_by_natural_key"_s, u"participants_by_row_sha256"_s,
+            u"participants_by_conf"_s};
+}
+
 bool CdrIngest::inTransaction() const
 {
     return m_open;

@@ -54,6 +54,9 @@ public:
     // 1,001, which is worse than none. Failure only costs speed, so it is logged, not returned.
     // PostgreSQL keeps its own (autovacuum).
     static void refreshStatistics(const QSqlDatabase &db, bool force = false);
+    // The participants indexes add() finds "the same row" by and commit() reads a session's rows
+    // by: a bulk load that takes the others off (DeferredIndexes) keeps these.
+    static QStringList lookupIndexes();
 
     StoreResult<bool> begin();
     StoreResult<CdrIngestStats> add(const QList<CdrRow> &rows);
